@@ -1,0 +1,29 @@
+"""What the video layer hands to the rest: facts about a file and upright, timestamped frames."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class VideoInfo:
+    path: str
+    duration_s: float
+    fps: float  # average frame rate of the source
+    width: int  # upright, after rotation metadata is applied
+    height: int
+    rotation: int  # degrees clockwise applied to the stored frames to make them upright
+    codec: str
+    container: str
+    frame_count: int | None  # as the container declares it; may be absent
+
+
+@dataclass(frozen=True, eq=False)
+class Frame:
+    index: int  # position among the frames handed out (0, 1, 2, ...)
+    source_index: int  # position among the decoded frames of the stream
+    timestamp_s: float  # presentation time from the start of the stream
+    image: np.ndarray  # (H, W, 3) uint8 RGB, upright
+    scale: float  # image pixels per upright source pixel (1.0 unless downscaled for analysis)
