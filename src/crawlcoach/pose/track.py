@@ -34,11 +34,18 @@ class PoseTrack:
     def __post_init__(self) -> None:
         t = len(self.timestamps_s)
         if self.keypoints_px.shape != (t, keypoints.COUNT, 2):
-            raise ValueError(f"keypoints_px has shape {self.keypoints_px.shape}, expected ({t}, {keypoints.COUNT}, 2)")
+            raise ValueError(
+                f"keypoints_px has shape {self.keypoints_px.shape}, "
+                f"expected ({t}, {keypoints.COUNT}, 2)"
+            )
         if self.confidence.shape != (t, keypoints.COUNT):
-            raise ValueError(f"confidence has shape {self.confidence.shape}, expected ({t}, {keypoints.COUNT})")
+            raise ValueError(
+                f"confidence has shape {self.confidence.shape}, expected ({t}, {keypoints.COUNT})"
+            )
         if self.depth is not None and self.depth.shape != (t, keypoints.COUNT):
-            raise ValueError(f"depth has shape {self.depth.shape}, expected ({t}, {keypoints.COUNT})")
+            raise ValueError(
+                f"depth has shape {self.depth.shape}, expected ({t}, {keypoints.COUNT})"
+            )
 
     def __len__(self) -> int:
         return len(self.timestamps_s)
@@ -82,12 +89,14 @@ class PoseTrack:
         with np.load(path, allow_pickle=False) as data:
             header = json.loads(bytes(data["header"]).decode())
             if header.get("format") != FORMAT:
-                raise ValueError(f"{path} is not a crawlcoach pose track (format {header.get('format')!r})")
+                raise ValueError(
+                    f"{path} is not a crawlcoach pose track (format {header.get('format')!r})"
+                )
             return cls(
                 timestamps_s=data["timestamps_s"],
                 keypoints_px=data["keypoints_px"],
                 confidence=data["confidence"],
-                depth=data["depth"] if "depth" in data else None,
+                depth=data.get("depth"),
                 frame_size=(int(header["frame_size"][0]), int(header["frame_size"][1])),
                 source=header["source"],
                 layout=header["layout"],

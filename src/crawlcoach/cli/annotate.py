@@ -1,0 +1,41 @@
+"""``crawlcoach annotate``: the video with the skeleton drawn over the baby."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from crawlcoach.errors import CrawlcoachError
+from crawlcoach.pipeline import track_video
+from crawlcoach.pose import open_backend
+from crawlcoach.report.annotated_video import write_annotated_video
+from crawlcoach.video import DEFAULT_ANALYSIS_FPS
+
+
+@click.command()
+@click.argument("video", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the annotated video (H.264 MP4, plays in browsers).",
+)
+@click.option(
+    "--fps",
+    type=click.FloatRange(min=1.0, max=60.0),
+    default=DEFAULT_ANALYSIS_FPS,
+    show_default=True,
+    help="Frames per second tracked and written.",
+)
+def annotate(video: Path, out: Path, fps: float) -> None:
+    """Write VIDEO with the tracked skeleton drawn over the baby to OUTPUT."""
+    try:
+        with open_backend() as backend:
+            _, track = track_video(video, backend, fps=fps)
+        write_annotated_video(video, track, out, fps=fps)
+    except CrawlcoachError as exc:
+        raise click.ClickException(exc.message) from None
+    click.echo(f"wrote {out} (baby found in {track.coverage:.0%} of frames)")

@@ -1,0 +1,196 @@
+"""One video in, one analysis contract out: the single path the CLI, web app and batch mode share.
+
+video file -> frames -> pose track -> motion analysis -> (assessment) -> contract dict
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from crawlcoach import contract
+from crawlcoach.errors import CrawlcoachError
+from crawlcoach.motion import analyze_motion
+from crawlcoach.pose import PoseBackend, PoseTrack, open_backend, track_infant
+from crawlcoach.video import DEFAULT_ANALYSIS_FPS, Frame, VideoInfo, iter_frames, probe
+
+# Frames are shrunk to this longer side before pose estimation: BlazePose looks at 256 px crops,
+# so more pixels only cost decoding time.
+DEFAULT_MAX_SIDE = 640
+
+# Below these the analysis says what it saw but does not vouch for it.
+MIN_USABLE_COVERAGE = 0.5
+MIN_USABLE_SECONDS = 2.0
+# Below this share of frames with a person we call it "no baby found" rather than a poor analysis.
+MIN_DETECTED_COVERAGE = 0.05
+
+Progress = Callable[[float], None]  # fraction done, 0..1
+
+
+class NoBabyFound(CrawlcoachError):
+    kind = "no_baby_found"
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    fps: float = DEFAULT_ANALYSIS_FPS
+    max_side: int | None = DEFAULT_MAX_SIDE
+    born: date | None = None
+    due: date | None = None
+    observations: tuple[str, ...] = ()
+    today: date | None = None
+    annotate_to: Path | None = None  # also write the skeleton-overlay video here
+    save_track_to: Path | None = None  # also save the pose track (.npz) here
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def analyze_video(
+    path: str | Path,
+    *,
+    options: AnalysisOptions | None = None,
+    backend: PoseBackend | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Analyse one video. Problems with the input come back in ``error``, never raised."""
+    options = options or AnalysisOptions()
+    started = time.perf_counter()
+    try:
+        with ExitStack() as stack:
+            if backend is None:
+                backend = stack.enter_context(open_backend())
+            return _analyze(Path(path), options, backend, progress, started)
+    except CrawlcoachError as exc:
+        return contract.failed_analysis(
+            str(path), exc.kind, exc.message, time.perf_counter() - started
+        )
+
+
+def analyze_videos(
+    paths: Sequence[str | Path],
+    *,
+    options: AnalysisOptions | None = None,
+    progress: Callable[[int, float], None] | None = None,
+    track_dir: Path | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Analyse several videos in input order, loading the pose model once.
+
+    With ``track_dir``, each pose track is also saved there as ``<video name>.npz``.
+    """
+    options = options or AnalysisOptions()
+    with open_backend() as backend:
+        for i, path in enumerate(paths):
+            backend.reset()
+            per_video = None if progress is None else (lambda f, i=i: progress(i, f))
+            if track_dir is not None:
+                options = replace(options, save_track_to=track_dir / f"{Path(path).stem}.npz")
+            yield analyze_video(path, options=options, backend=backend, progress=per_video)
+
+
+def track_video(
+    path: Path,
+    backend: PoseBackend,
+    *,
+    fps: float = DEFAULT_ANALYSIS_FPS,
+    max_side: int | None = DEFAULT_MAX_SIDE,
+    progress: Progress | None = None,
+) -> tuple[VideoInfo, PoseTrack]:
+    """Probe and track the infant through one video; raises ``NoBabyFound`` when nobody is there."""
+    info = probe(path)
+    frames = iter_frames(path, fps=fps, max_side=max_side)
+    if progress is not None:
+        frames = _reporting(frames, info, progress)
+    track = track_infant(frames, backend, frame_size=(info.width, info.height), source=str(path))
+    if track.coverage < MIN_DETECTED_COVERAGE:
+        raise NoBabyFound(
+            f"{path}: we could not find a baby in this video. Film the whole baby on the floor, "
+            "in good light, from one or two metres away, and try again."
+        )
+    return info, track
+
+
+def _analyze(
+    path: Path,
+    options: AnalysisOptions,
+    backend: PoseBackend,
+    progress: Progress | None,
+    started: float,
+) -> dict[str, Any]:
+    info, track = track_video(
+        path, backend, fps=options.fps, max_side=options.max_side, progress=progress
+    )
+    if options.save_track_to is not None:
+        track.save(options.save_track_to)
+    if options.annotate_to is not None:
+        from crawlcoach.report.annotated_video import write_annotated_video
+
+        write_annotated_video(path, track, options.annotate_to, fps=options.fps)
+
+    motion = analyze_motion(track)
+    problems = _quality_problems(info, track) + list(motion.problems)
+    result: dict[str, Any] = {
+        "schema": contract.SCHEMA,
+        "video": contract.video_section(
+            str(path), round(info.duration_s, 3), round(info.fps, 3), info.width, info.height
+        ),
+        "quality": {
+            "pose_coverage": round(track.coverage, 3),
+            "usable": track.coverage >= MIN_USABLE_COVERAGE
+            and track.duration_s >= MIN_USABLE_SECONDS,
+            "problems": problems,
+        },
+        **motion.contract_sections(),
+        "assessment": None,
+        "error": None,
+    }
+    if options.born is not None:
+        result["assessment"] = _assessment(result, options)
+    result["timing"] = {
+        "analysis_s": round(time.perf_counter() - started, 3),
+        "frames_analysed": len(track),
+    }
+    if progress is not None:
+        progress(1.0)
+    return result
+
+
+def _assessment(analysis: dict[str, Any], options: AnalysisOptions) -> dict[str, Any]:
+    from crawlcoach.guidance import assess
+
+    assert options.born is not None
+    return assess(
+        born=options.born,
+        due=options.due,
+        analyses=[analysis],
+        observations=list(options.observations),
+        today=options.today or date.today(),
+    ).as_contract()
+
+
+def _quality_problems(info: VideoInfo, track: PoseTrack) -> list[str]:
+    problems: list[str] = []
+    if track.coverage < MIN_USABLE_COVERAGE:
+        problems.append(
+            f"the baby was found in only {track.coverage:.0%} of the video; "
+            "keep the whole baby in view and film in good light"
+        )
+    if track.duration_s < MIN_USABLE_SECONDS:
+        problems.append("the video is too short to judge movement; film at least 10 seconds")
+    selection = track.meta.get("selection", {})
+    if selection.get("uncertain"):
+        reason = selection.get("reason") or "several people were in view"
+        problems.append(f"we were not sure which person was the baby ({reason})")
+    for warning in track.meta.get("video_warnings", []):
+        problems.append(str(warning))
+    return problems
+
+
+def _reporting(frames: Iterable[Frame], info: VideoInfo, progress: Progress) -> Iterator[Frame]:
+    duration = max(info.duration_s, 1e-6)
+    for frame in frames:
+        progress(min(frame.timestamp_s / duration, 0.99))
+        yield frame
