@@ -8,6 +8,8 @@ from crawlcoach import __version__
 from crawlcoach.cli.analyze import analyze
 from crawlcoach.cli.annotate import annotate
 from crawlcoach.cli.assess import assess
+from crawlcoach.cli.serve import serve
+from crawlcoach.cli.worker import worker
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -19,6 +21,8 @@ def cli() -> None:
 cli.add_command(analyze)
 cli.add_command(annotate)
 cli.add_command(assess)
+cli.add_command(serve)
+cli.add_command(worker)
 
 
 def main() -> None:

@@ -1,5 +1,18 @@
-"""Motion analysis: from a pose track, what the baby did (placeholder until issue 3)."""
+"""Motion analysis: from a pose track (and the camera's own motion), what the baby did."""
 
+from crawlcoach.motion.camera import (
+    CameraMotion,
+    CameraMotionEstimator,
+    estimate_camera_motion,
+    person_box_from_keypoints,
+)
 from crawlcoach.motion.result import MotionResult, analyze_motion
 
-__all__ = ["MotionResult", "analyze_motion"]
+__all__ = [
+    "CameraMotion",
+    "CameraMotionEstimator",
+    "MotionResult",
+    "analyze_motion",
+    "estimate_camera_motion",
+    "person_box_from_keypoints",
+]

@@ -1,11 +1,27 @@
-"""Placeholder: says ``unknown`` everywhere until the motion analysis (issue 3) lands."""
+"""``analyze_motion``: from a pose track (and the camera motion), the motion sections of the contract."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
+from crawlcoach.motion.bouts import Bout, find_bouts
+from crawlcoach.motion.camera import CameraMotion
+from crawlcoach.motion.clean import clean_track
+from crawlcoach.motion.coordination import analyze_coordination
+from crawlcoach.motion.heading import estimate_heading
+from crawlcoach.motion.limbs import LIMB_NAMES, analyze_limbs
+from crawlcoach.motion.posture import measure_posture
+from crawlcoach.motion.style import CRAWLING_STYLES, classify_style
+from crawlcoach.motion.travel import measure_travel
 from crawlcoach.pose.track import PoseTrack
+
+MIN_COVERAGE = 0.4  # share of frames with the baby found, below which we do not judge
+MIN_KNOWN_S = 1.5  # seconds of usable body track needed to say anything
+MIN_TRAVEL_S = 1.0  # seconds of travel for "crawling" and a style
+DOMINANT_SHARE = 2.0  # forward wins over backward (and back) when this many times longer
 
 
 @dataclass(frozen=True)
@@ -19,8 +35,128 @@ class MotionResult:
         return {"locomotion": self.locomotion, "limbs": self.limbs, "coordination": self.coordination}
 
 
-def analyze_motion(track: PoseTrack) -> MotionResult:
-    unknown_limb = {"used": None}
+def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = None) -> MotionResult:
+    problems: list[str] = []
+    if camera_motion is not None and len(camera_motion) > 1 and camera_motion.valid_share < 0.5:
+        problems.append(
+            "the camera's own motion could be measured in only "
+            f"{camera_motion.valid_share:.0%} of the frames; travel may be misjudged"
+        )
+    clean = clean_track(track, camera_motion)
+    known_s = _seconds(clean.timestamps_s, clean.present)
+    coverage = track.coverage
+    if len(track) < 3 or coverage < MIN_COVERAGE or known_s < MIN_KNOWN_S:
+        if coverage < MIN_COVERAGE:
+            problems.append(f"the baby was found in only {coverage:.0%} of the frames")
+        if known_s < MIN_KNOWN_S:
+            problems.append(f"only {known_s:.1f} s of usable body tracking (need {MIN_KNOWN_S} s)")
+        return _unknown(problems)
+
+    heading = estimate_heading(clean)
+    travel = measure_travel(clean, heading)
+    posture = measure_posture(clean)
+    bouts = find_bouts(travel)
+    styled = [(b, _bout_style(b, posture, heading)) for b in bouts]
+
+    seconds = dict.fromkeys(("forward", "backward", "pivoting", "stationary"), 0.0)
+    style_seconds: dict[str, float] = {}
+    for bout, style in styled:
+        seconds[bout.direction] += bout.duration_s
+        if bout.direction in ("forward", "backward"):
+            style_seconds[style] = style_seconds.get(style, 0.0) + bout.duration_s
+    travel_s = seconds["forward"] + seconds["backward"]
+    dominant_style = max(style_seconds, key=lambda s: style_seconds[s]) if style_seconds else "none"
+    if travel_s < MIN_TRAVEL_S:
+        dominant_style = "none"
+    upright = dominant_style in ("walking", "none")
+    direction = _dominant_direction(seconds, upright)
+
+    travelling = np.zeros(len(clean), bool)
+    for bout, style in styled:
+        if bout.direction in ("forward", "backward") and style in CRAWLING_STYLES:
+            travelling[bout.start_index : bout.end_index] = True
+    limbs = analyze_limbs(clean, travelling)
+    coordination = analyze_coordination(limbs.signals, travelling, clean.fps)
+    problems.extend(limbs.problems)
+
+    locomotion = {
+        "crawling": dominant_style in CRAWLING_STYLES and travel_s >= MIN_TRAVEL_S,
+        "dominant_direction": direction,
+        "seconds": {k: round(v, 2) for k, v in seconds.items()},
+        "dominant_style": dominant_style,
+        "bouts": [_bout_json(b, s) for b, s in styled],
+        "distance_body_lengths": {
+            "forward": round(sum(b.distance_body_lengths for b, _ in styled if b.direction == "forward"), 2),
+            "backward": round(sum(b.distance_body_lengths for b, _ in styled if b.direction == "backward"), 2),
+        },
+        "net_forward_body_lengths": round(sum(b.net_forward_body_lengths for b, _ in styled), 2),
+        "tracked_seconds": round(known_s, 2),
+    }
+    limbs_json: dict[str, Any] = {
+        name: {
+            "used": limbs.limbs[name].used,
+            "activity": limbs.limbs[name].activity,
+            "seen_s": limbs.limbs[name].seen_s,
+        }
+        for name in LIMB_NAMES
+    }
+    limbs_json["symmetry_index"] = limbs.symmetry_index
+    limbs_json["asymmetry_flag"] = limbs.asymmetry_flag
+    limbs_json["asymmetry_confidence"] = limbs.asymmetry_confidence
+    coordination_json = {
+        "pattern": coordination.pattern,
+        "confidence": coordination.confidence,
+        "phase_deg": coordination.phase_deg,
+        "consistency": coordination.consistency,
+    }
+    return MotionResult(locomotion, limbs_json, coordination_json, problems)
+
+
+def _bout_style(bout: Bout, posture: Any, heading: Any) -> str:
+    if bout.direction not in ("forward", "backward"):
+        return "none"
+    return classify_style(bout, posture, heading)
+
+
+def _dominant_direction(seconds: dict[str, float], upright: bool) -> str:
+    fwd, bwd, piv, still = (seconds[k] for k in ("forward", "backward", "pivoting", "stationary"))
+    total = fwd + bwd + piv + still
+    if total <= 0:
+        return "unknown"
+    travel = fwd + bwd
+    if travel < MIN_TRAVEL_S or travel < 0.2 * total:
+        return "pivoting" if piv > still else "stationary"
+    if upright:
+        return "forward" if fwd >= bwd else "backward"
+    if fwd >= DOMINANT_SHARE * bwd:
+        return "forward"
+    if bwd >= DOMINANT_SHARE * fwd:
+        return "backward"
+    return "mixed"
+
+
+def _bout_json(bout: Bout, style: str) -> dict[str, Any]:
+    return {
+        "start_s": round(bout.start_s, 2),
+        "end_s": round(bout.end_s, 2),
+        "direction": bout.direction,
+        "style": style,
+        "confidence": bout.confidence,
+        "distance_body_lengths": round(bout.distance_body_lengths, 2),
+        "speed_body_lengths_per_s": round(bout.speed_body_lengths_per_s, 3),
+        "net_forward_body_lengths": round(bout.net_forward_body_lengths, 2),
+        "sideways": round(bout.sideways, 2),
+    }
+
+
+def _seconds(t: np.ndarray, mask: np.ndarray) -> float:
+    if len(t) < 2:
+        return 0.0
+    return float(np.sum(np.gradient(t)[mask]))
+
+
+def _unknown(problems: list[str]) -> MotionResult:
+    unknown_limb: dict[str, Any] = {"used": None, "activity": None, "seen_s": 0.0}
     return MotionResult(
         locomotion={
             "crawling": False,
@@ -30,13 +166,11 @@ def analyze_motion(track: PoseTrack) -> MotionResult:
             "bouts": [],
         },
         limbs={
-            "left_arm": dict(unknown_limb),
-            "right_arm": dict(unknown_limb),
-            "left_leg": dict(unknown_limb),
-            "right_leg": dict(unknown_limb),
+            **{name: dict(unknown_limb) for name in LIMB_NAMES},
             "symmetry_index": None,
             "asymmetry_flag": False,
+            "asymmetry_confidence": 0.0,
         },
         coordination={"pattern": "unknown"},
-        problems=["motion analysis is not available yet"],
+        problems=problems,
     )

@@ -48,6 +48,7 @@ class Scenario:
     dropout: float = 0.0  # share of frames with no detection at all
     occlusion: float = 0.0  # share of single keypoints missing
     seed: int = 0
+    name: str = ""  # a label for reports (the catalogue's name), not used by the generator
 
     @property
     def duration_s(self) -> float:
@@ -60,6 +61,9 @@ class TruthBout:
     end_s: float
     direction: Direction
     style: Style
+    # Angle of floor travel relative to the heading (0 forward, 180 backward, +-90 sideways: a
+    # rolling baby; a crab goes off-axis by 10-40 degrees); None when the trunk does not translate.
+    travel_angle_deg: float | None = None
 
 
 @dataclass(frozen=True)
@@ -71,3 +75,5 @@ class Truth:
     limb_used: dict[LimbName, bool]  # False where limb_use < 0.2
     asymmetric: bool  # some left/right pair differs by 0.5 or more in limb_use
     pattern: Pattern | None  # None when there is no travel
+    # Seconds of each direction in the scenario's segments.
+    seconds: dict[Direction, float] = field(default_factory=dict)

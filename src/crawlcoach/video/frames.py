@@ -1,57 +1,293 @@
-"""Decoding with PyAV. (Placeholder implementation: to be hardened in issue 2's video work.)"""
+"""Probe a video file and stream its frames upright, timestamped and sampled to the analysis rate.
+
+``iter_frames`` returns a :class:`FrameStream`: iterate it for :class:`Frame` objects. Decoding is
+streamed (one or two frames in memory whatever the length of the video). Damage that still lets
+some frames through does not raise: when iteration is over, ``stream.problems`` holds sentences
+for the user (put them in ``quality.problems``) and ``stream.ended_early`` says whether the file
+stopped before the length it declares (a cut-off copy or upload). A file from which no frame at all
+can be decoded raises :class:`VideoDamaged`.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
+from fractions import Fraction
 from pathlib import Path
+from types import TracebackType
 
 import av
 import numpy as np
+from av.container import InputContainer
+from av.video.stream import VideoStream
 
-from crawlcoach.video.errors import NotAVideo, VideoNotFound
+from crawlcoach.video.decoding import DecodeLog, decode_frames
+from crawlcoach.video.errors import VideoDamaged
+from crawlcoach.video.opening import TRY_AGAIN, open_video
+from crawlcoach.video.orientation import Orientation, orientation_of
+from crawlcoach.video.sampling import RateSampler
+from crawlcoach.video.timestamps import PresentationClock, with_presentation_timestamps
 from crawlcoach.video.types import Frame, VideoInfo
 
 DEFAULT_ANALYSIS_FPS = 15.0
 
+# How far short of its declared length a video may end before we call it cut off.
+_MISSING_SECONDS_TOLERATED = 0.5
+_MISSING_FRAMES_TOLERATED = 2
+_MISSING_FRACTION_TOLERATED = 0.02
+
 
 def probe(path: str | Path) -> VideoInfo:
+    """Facts about a video file, cheaply: opens it and decodes only its first frame (which holds
+    the rotation). Raises VideoNotFound, NotAVideo or VideoDamaged with a message for the user."""
     p = Path(path)
-    if not p.exists():
-        raise VideoNotFound(f"{p}: no such file. Check the path and try again.")
-    try:
-        with av.open(str(p)) as container:
-            stream = container.streams.video[0]
-            fps = float(stream.average_rate or 25)
-            duration = float(container.duration / 1e6) if container.duration else 0.0
-            return VideoInfo(
-                path=str(p),
-                duration_s=duration,
-                fps=fps,
-                width=stream.codec_context.width,
-                height=stream.codec_context.height,
-                rotation=0,
-                codec=stream.codec_context.name,
-                container=container.format.name,
-                frame_count=stream.frames or None,
-            )
-    except (av.error.InvalidDataError, IndexError) as exc:
-        raise NotAVideo(f"{p}: this file is not a video we can read.") from exc
+    container, stream = open_video(p)
+    with container:
+        log = DecodeLog()
+        with contextlib.closing(decode_frames(container, stream, log)) as frames:
+            first = next(frames, None)
+        if first is None:
+            raise _nothing_decodes(p)
+        return _Geometry.of(stream, first).describe(p, container, stream)
 
 
 def iter_frames(
-    path: str | Path, *, fps: float | None = DEFAULT_ANALYSIS_FPS, max_side: int | None = None
-) -> Iterator[Frame]:
-    """Yield upright RGB frames sampled to about ``fps`` (None: every frame), optionally downscaled
-    so the longer side is at most ``max_side`` pixels."""
-    next_t = 0.0
-    n = 0
-    with av.open(str(path)) as container:
-        stream = container.streams.video[0]
-        for i, frame in enumerate(container.decode(stream)):
-            t = float(frame.time) if frame.time is not None else i / float(stream.average_rate or 25)
-            if fps is not None and t + 1e-6 < next_t:
-                continue
-            next_t = t + 1.0 / fps if fps else 0.0
-            image = frame.to_ndarray(format="rgb24")
-            yield Frame(index=n, source_index=i, timestamp_s=t, image=np.ascontiguousarray(image), scale=1.0)
-            n += 1
+    path: str | Path,
+    *,
+    fps: float | None = DEFAULT_ANALYSIS_FPS,
+    max_side: int | None = None,
+) -> FrameStream:
+    """Upright RGB frames sampled to about ``fps`` by timestamp (``None``: every frame), each
+    downscaled so its longer side is at most ``max_side`` pixels (``None``: full size).
+
+    The file is opened (and its first frame decoded) right away, so VideoNotFound, NotAVideo and
+    VideoDamaged are raised by this call, not later in the loop. Use the result as an iterator,
+    ideally in a ``with`` block when the loop may stop early (it closes the file)."""
+    return FrameStream(path, fps=fps, max_side=max_side)
+
+
+class FrameStream(Iterator[Frame]):
+    """Frames of one video, decoded on demand. After the last frame, read ``problems`` and
+    ``ended_early``; ``info`` is available from the start."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        fps: float | None = DEFAULT_ANALYSIS_FPS,
+        max_side: int | None = None,
+    ) -> None:
+        if max_side is not None and max_side < 1:
+            raise ValueError(f"max_side must be a positive pixel count or None, not {max_side}")
+        self.path = Path(path)
+        self._sampler = RateSampler(fps)
+        self._log = DecodeLog()
+        self.problems: list[str] = []
+        self.ended_early = False
+        self.finished = False  # the whole file was read (problems and ended_early are final)
+        self.decoded_count = 0
+        self.yielded_count = 0
+        self.last_timestamp_s: float | None = None
+        self._container: InputContainer | None = None
+        container, stream = open_video(self.path)
+        self._container = container
+        try:
+            stream.thread_type = "AUTO"  # frame + slice threads: decode is the costly part
+            self._raw = decode_frames(container, stream, self._log)
+            first = next(self._raw, None)
+            if first is None:
+                raise _nothing_decodes(self.path)
+            geometry = _Geometry.of(stream, first)
+            self.info: VideoInfo = geometry.describe(self.path, container, stream)
+        except BaseException:
+            self.close()
+            raise
+        self.scale = geometry.scale_for(max_side)
+        self._size = geometry.stored_size(self.scale)
+        self._orientation = geometry.orientation
+        self._frames = self._generate(first, stream)
+
+    def __iter__(self) -> FrameStream:
+        return self
+
+    def __next__(self) -> Frame:
+        return next(self._frames)
+
+    def __enter__(self) -> FrameStream:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop decoding and release the file (safe to call more than once)."""
+        frames = getattr(self, "_frames", None)
+        if frames is not None:
+            frames.close()
+        self._release()
+
+    def _release(self) -> None:
+        raw = getattr(self, "_raw", None)
+        if raw is not None:
+            raw.close()
+        if self._container is not None:
+            self._container.close()
+            self._container = None
+
+    def _generate(self, first: av.VideoFrame, stream: VideoStream) -> Iterator[Frame]:
+        clock: PresentationClock | None = None
+        for frame, stamp in with_presentation_timestamps(_chain_first(first, self._raw)):
+            if clock is None:
+                clock = _clock_for(stream, frame, stamp)
+            source_index = self.decoded_count
+            self.decoded_count += 1
+            t = clock.seconds(stamp)
+            if not self._sampler.keep(t):
+                continue  # skipped frames are never converted: that is most of the saving
+            self.last_timestamp_s = t
+            yield Frame(
+                index=self.yielded_count,
+                source_index=source_index,
+                timestamp_s=t,
+                image=self._to_upright_rgb(frame),
+                scale=self.scale,
+            )
+            self.yielded_count += 1
+        if clock is not None:
+            self._finish(clock)
+
+    def _to_upright_rgb(self, frame: av.VideoFrame) -> np.ndarray:
+        width, height = self._size
+        rgb = frame.reformat(width=width, height=height, format="rgb24").to_ndarray()
+        return self._orientation.apply(rgb)
+
+    def _finish(self, clock: PresentationClock) -> None:
+        self._release()
+        self.finished = True
+        name = self.path.name
+        if self._log.bad_packets:
+            self.problems.append(
+                f"{name}: {self._log.bad_packets} damaged piece(s) of the video could not be "
+                "decoded and were skipped."
+            )
+        if self._sampler.dropped_out_of_order:
+            self.problems.append(
+                f"{name}: {self._sampler.dropped_out_of_order} frame(s) with out-of-order "
+                "timestamps were left out."
+            )
+        self.ended_early = self._log.stopped_by is not None or self._is_short(clock)
+        if self.ended_early:
+            reached = clock.last_seconds or 0.0
+            length = self._declared_length_s()
+            declared = f" of the {length:.1f} s it declares" if length > reached else ""
+            self.problems.append(
+                f"{name}: the video ends early: it could be read only up to {reached:.1f} s"
+                f"{declared}. The file looks cut off or damaged (an interrupted recording, copy or "
+                "upload?); the results cover only the part that could be read."
+            )
+
+    def _declared_length_s(self) -> float:
+        by_count = (self.info.frame_count or 0) / self.info.fps if self.info.fps > 0 else 0.0
+        return max(self.info.duration_s, by_count)
+
+    def _is_short(self, clock: PresentationClock) -> bool:
+        declared_frames = self.info.frame_count
+        if declared_frames:
+            fraction = _MISSING_FRACTION_TOLERATED * declared_frames
+            tolerated = max(_MISSING_FRAMES_TOLERATED, fraction)
+            if self.decoded_count < declared_frames - tolerated:
+                return True
+        if self.info.duration_s > 0 and clock.last_seconds is not None:
+            interval = 1.0 / self.info.fps if self.info.fps > 0 else 0.0
+            tolerated_s = max(_MISSING_SECONDS_TOLERATED, 3 * interval)
+            return clock.last_seconds + interval < self.info.duration_s - tolerated_s
+        return False
+
+
+def _chain_first(first: av.VideoFrame, rest: Iterator[av.VideoFrame]) -> Iterator[av.VideoFrame]:
+    yield first
+    yield from rest
+
+
+def _clock_for(stream: VideoStream, first: av.VideoFrame, stamp: int | None) -> PresentationClock:
+    time_base = first.time_base or stream.time_base or Fraction(1, 1)
+    rate = stream.average_rate or stream.guessed_rate
+    interval = 1.0 / float(rate) if rate else 1.0 / DEFAULT_ANALYSIS_FPS
+    return PresentationClock(float(time_base), stream.start_time, stamp, interval)
+
+
+class _Geometry:
+    """Stored frame size, pixel shape and orientation, and the upright display size they give."""
+
+    def __init__(self, width: int, height: int, pixel_aspect: float, orientation: Orientation):
+        self.width, self.height = width, height
+        self.display_width = max(1, round(width * pixel_aspect))  # square pixels
+        self.orientation = orientation
+
+    @classmethod
+    def of(cls, stream: VideoStream, first: av.VideoFrame) -> _Geometry:
+        sar = stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio
+        pixel_aspect = float(sar) if sar and 0.2 < float(sar) < 5 else 1.0
+        if abs(pixel_aspect - 1.0) < 0.02:  # encoder rounding (4096/4083), not really anamorphic
+            pixel_aspect = 1.0
+        return cls(first.width, first.height, pixel_aspect, orientation_of(first))
+
+    @property
+    def longer_side(self) -> int:
+        return max(self.display_width, self.height)
+
+    def scale_for(self, max_side: int | None) -> float:
+        if max_side is None or max_side >= self.longer_side:
+            return 1.0
+        return max_side / self.longer_side
+
+    def stored_size(self, scale: float) -> tuple[int, int]:
+        """Size to reformat the stored frame to (before turning it upright)."""
+        return max(1, round(self.display_width * scale)), max(1, round(self.height * scale))
+
+    def describe(self, path: Path, container: InputContainer, stream: VideoStream) -> VideoInfo:
+        width, height = self.orientation.upright_size(self.display_width, self.height)
+        duration = _declared_duration(container, stream)
+        frames = stream.frames or None
+        return VideoInfo(
+            path=str(path),
+            duration_s=duration,
+            fps=_average_fps(stream, duration, frames),
+            width=width,
+            height=height,
+            rotation=self.orientation.rotation_cw,
+            codec=stream.codec_context.name,
+            container=container.format.name,
+            frame_count=frames,
+            mirrored=self.orientation.mirror,
+            has_audio=bool(container.streams.audio),
+        )
+
+
+def _declared_duration(container: InputContainer, stream: VideoStream) -> float:
+    if stream.duration and stream.time_base:
+        return float(stream.duration * stream.time_base)
+    if container.duration:
+        return container.duration / av.time_base
+    return 0.0
+
+
+def _average_fps(stream: VideoStream, duration_s: float, frames: int | None) -> float:
+    for rate in (stream.average_rate, stream.guessed_rate, stream.base_rate):
+        if rate and 0 < float(rate) < 1000:
+            return float(rate)
+    if frames and duration_s > 0:
+        return frames / duration_s
+    return 0.0
+
+
+def _nothing_decodes(path: Path) -> VideoDamaged:
+    return VideoDamaged(
+        f"{path}: not a single frame of this video can be decoded: the file is damaged or "
+        f"incomplete, or uses a format this installation cannot decode; {TRY_AGAIN}."
+    )

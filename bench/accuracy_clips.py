@@ -1,0 +1,133 @@
+"""Motion accuracy on the real development clips (../shared/clips), from saved pose tracks.
+
+    .venv/bin/python bench/accuracy_clips.py --tracks /tmp/crawlcoach-tracks [--camera DIR]
+
+Tracks are ``<stem>.npz`` (``PoseTrack.save``). Camera motion is read from ``--camera DIR``
+(``<stem>.npz`` with timestamps_s, to_reference, valid) when given, else estimated by decoding the
+clip again (``--no-camera`` to skip). Reversed clips (time-reversed track) are checked for direction
+only. Figures are reported for all clips and per tuning split (groups g01-g05 / g06-g10).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+from crawlcoach.motion import CameraMotion, analyze_motion, estimate_camera_motion
+from crawlcoach.motion.camera import person_box_from_keypoints
+from crawlcoach.pose.track import PoseTrack
+from crawlcoach.video.frames import iter_frames
+
+CLIPS = Path(__file__).resolve().parents[1].parent / "shared" / "clips"
+
+
+def reversed_track(track: PoseTrack) -> PoseTrack:
+    end = track.timestamps_s[-1]
+    return PoseTrack(
+        timestamps_s=end - track.timestamps_s[::-1],
+        keypoints_px=track.keypoints_px[::-1],
+        confidence=track.confidence[::-1],
+        frame_size=track.frame_size,
+        source=track.source + " (reversed)",
+        depth=None if track.depth is None else track.depth[::-1],
+    )
+
+
+def reversed_camera(cam: CameraMotion) -> CameraMotion:
+    end = cam.timestamps_s[-1]
+    return CameraMotion(end - cam.timestamps_s[::-1], cam.to_reference[::-1], cam.valid[::-1])
+
+
+def camera_from_video(path: Path, track: PoseTrack) -> CameraMotion:
+    def frames() -> Iterator[tuple[float, np.ndarray, tuple[float, float, float, float] | None]]:
+        for frame in iter_frames(path, fps=15):
+            i = int(np.argmin(np.abs(track.timestamps_s - frame.timestamp_s)))
+            box = person_box_from_keypoints(track.keypoints_px[i], track.confidence[i])
+            yield frame.timestamp_s, frame.image, box
+
+    return estimate_camera_motion(frames()).resampled(track.timestamps_s)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--tracks", type=Path, default=Path("/tmp/crawlcoach-tracks"))
+    ap.add_argument("--camera", type=Path, default=None)
+    ap.add_argument("--no-camera", action="store_true")
+    ap.add_argument("--verbose", "-v", action="store_true")
+    args = ap.parse_args()
+
+    rows = []
+    for sub in ("ucf101-dev", "negatives"):
+        with open(CLIPS / sub / "labels.csv") as fh:
+            rows += [dict(r, folder=sub) for r in csv.DictReader(fh)]
+    results = []
+    for row in rows:
+        stem = Path(row["file"]).stem
+        tpath = args.tracks / f"{stem}.npz"
+        if not tpath.exists():
+            print(f"missing track {tpath}")
+            continue
+        track = PoseTrack.load(tpath)
+        cam = None
+        if args.camera is not None and (args.camera / f"{stem}.npz").exists():
+            data = np.load(args.camera / f"{stem}.npz")
+            cam = CameraMotion(data["timestamps_s"], data["to_reference"], data["valid"])
+        elif not args.no_camera:
+            cam = camera_from_video(CLIPS / row["folder"] / row["file"], track)
+        fwd = analyze_motion(track, camera_motion=cam)
+        rev = analyze_motion(
+            reversed_track(track), camera_motion=None if cam is None else reversed_camera(cam)
+        )
+        loco = fwd.locomotion
+        res = {
+            "stem": stem,
+            "group": row.get("group", "neg"),
+            "label_dir": row["direction"],
+            "label_style": row["style"],
+            "dir": loco["dominant_direction"],
+            "rev_dir": rev.locomotion["dominant_direction"],
+            "style": loco["dominant_style"],
+            "crawling": loco["crawling"],
+            "asym": fwd.limbs["asymmetry_flag"],
+            "sym": fwd.limbs["symmetry_index"],
+            "pattern": fwd.coordination["pattern"],
+            "net_fwd": loco.get("net_forward_body_lengths"),
+        }
+        results.append(res)
+        if args.verbose:
+            print(res)
+
+    def share(items: list[dict], ok) -> str:  # type: ignore[no-untyped-def]
+        n = len(items)
+        k = sum(1 for r in items if ok(r))
+        return f"{k}/{n} = {k / n:.0%}" if n else "n/a"
+
+    dev = [r for r in results if r["group"] != "neg"]
+    for name, subset in (
+        ("all", dev),
+        ("g01-g05", [r for r in dev if r["group"] <= "g05"]),
+        ("g06-g10", [r for r in dev if r["group"] > "g05"]),
+    ):
+        fwd_clips = [r for r in subset if r["label_dir"] == "forward"]
+        styled = [r for r in subset if r["label_style"] in ("belly", "hands_and_knees")]
+        print(f"[{name}]")
+        print("  forward clips -> forward:  ", share(fwd_clips, lambda r: r["dir"] == "forward"))
+        print("  reversed -> backward:      ", share(fwd_clips, lambda r: r["rev_dir"] == "backward"))
+        print("  belly vs hands-and-knees:  ", share(styled, lambda r: r["style"] == r["label_style"]))
+        print("  asymmetry flag raised:     ", share(subset, lambda r: r["asym"]))
+        print("  reported crawling:         ", share(subset, lambda r: r["crawling"]))
+    for r in results:
+        if r["group"] == "neg":
+            print(f"  negative {r['stem']}: crawling={r['crawling']} style={r['style']} dir={r['dir']}")
+    wrong = [r["stem"] for r in dev if r["label_dir"] == "forward" and r["dir"] != "forward"]
+    print("  forward clips not forward:", ", ".join(wrong) or "none")
+    print("  patterns:", {p: sum(r["pattern"] == p for r in dev) for p in
+                          ("diagonal", "lateral", "synchronous", "irregular", "unknown")})
+
+
+if __name__ == "__main__":
+    main()

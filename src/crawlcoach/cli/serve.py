@@ -1,0 +1,74 @@
+"""``crawlcoach serve``: the family web app, with its analysis worker in the same process."""
+
+from __future__ import annotations
+
+import socket
+
+import click
+
+
+def _lan_address() -> str | None:
+    """The address phones on the same network reach this machine at (no packet is sent)."""
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe_socket:
+            probe_socket.connect(("10.255.255.255", 1))
+            return str(probe_socket.getsockname()[0])
+    except OSError:
+        return None
+
+
+def prepare_site() -> None:
+    """Configure Django, bring the database schema up to date and gather the static files."""
+    from django.core.management import call_command
+
+    from crawlcoach.web import setup_django
+
+    setup_django()
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@click.command()
+@click.option("--host", default="0.0.0.0", show_default=True, envvar="CRAWLCOACH_HOST",
+              help="Address to listen on (0.0.0.0: reachable from phones on your network).")
+@click.option("--port", default=8000, show_default=True, envvar="CRAWLCOACH_PORT", type=int)
+@click.option("--threads", default=8, show_default=True, help="Web server threads.")
+@click.option("--workers", default=1, show_default=True,
+              help="Videos analysed at the same time (each needs a CPU core).")
+@click.option("--no-worker", is_flag=True,
+              help="Do not analyse in this process (run `crawlcoach worker` beside it).")
+def serve(host: str, port: int, threads: int, workers: int, no_worker: bool) -> None:
+    """Run the family web app (data in $CRAWLCOACH_DATA_DIR, default ./var)."""  # fmt: skip
+    import waitress
+    from django.conf import settings
+
+    prepare_site()
+    from crawlcoach.web.videos.analysis import requeue_interrupted
+    from crawlcoach.web.videos.upload import MULTIPART_OVERHEAD_BYTES
+    from crawlcoach.web.worker import start_embedded
+    from crawlcoach.web.wsgi import application
+
+    consumer = None
+    if not no_worker:
+        requeue_interrupted()
+        consumer = start_embedded(workers)
+    shown = "localhost" if host in ("0.0.0.0", "::", "127.0.0.1") else host
+    click.echo(f"crawlcoach is running at http://{shown}:{port}/ (data in {settings.DATA_DIR})")
+    lan = _lan_address()
+    if host in ("0.0.0.0", "::") and lan:
+        click.echo(f"On a phone on the same network, open http://{lan}:{port}/")
+    click.echo("Press Ctrl-C to stop.")
+    try:
+        waitress.serve(
+            application,
+            host=host,
+            port=port,
+            threads=threads,
+            # Refuse oversized uploads from the headers alone, before reading the body.
+            max_request_body_size=settings.MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES,
+            ident="crawlcoach",
+            _quiet=True,
+        )
+    finally:
+        if consumer is not None:
+            consumer.stop(graceful=False)

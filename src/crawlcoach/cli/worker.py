@@ -1,0 +1,22 @@
+"""``crawlcoach worker``: analyse uploaded videos in a process of its own."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command()
+@click.option("--workers", default=1, show_default=True,
+              help="Videos analysed at the same time (each needs a CPU core).")
+def worker(workers: int) -> None:
+    """Run the analysis queue for a `crawlcoach serve --no-worker` (same data dir, DATABASE_URL
+    and REDIS_URL)."""
+    from crawlcoach.cli.serve import prepare_site
+
+    prepare_site()
+    from crawlcoach.web.videos.analysis import requeue_interrupted
+    from crawlcoach.web.worker import run_standalone
+
+    requeue_interrupted()
+    click.echo("crawlcoach worker is waiting for videos. Press Ctrl-C to stop.")
+    run_standalone(workers)

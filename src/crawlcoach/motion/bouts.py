@@ -1,0 +1,131 @@
+"""Bouts: stretches of travel (forward / backward), pivoting in place, and staying put."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from crawlcoach.motion.travel import TravelSignals
+
+MIN_SPEED = 0.15  # body lengths per second of net travel over a second: slower is staying put
+ALONG = 0.3  # share of the speed along the heading that makes travel forward or backward
+PIVOT_DEG_S = 30.0  # turning this fast without travelling is pivoting
+MIN_BOUT_S = 0.8  # shorter runs are merged into their neighbours
+
+DIRECTIONS = ("forward", "backward", "pivoting", "stationary")
+
+
+@dataclass(frozen=True)
+class Bout:
+    start_s: float
+    end_s: float
+    direction: str  # forward | backward | pivoting | stationary
+    start_index: int
+    end_index: int  # exclusive
+    distance_body_lengths: float  # path length of net travel
+    net_forward_body_lengths: float  # progress along the heading (negative: backward)
+    confidence: float  # 0..1
+    sideways: float  # 0..1 share of the travel across the heading (rolling, crab, walking)
+
+    @property
+    def duration_s(self) -> float:
+        return self.end_s - self.start_s
+
+    @property
+    def speed_body_lengths_per_s(self) -> float:
+        return self.distance_body_lengths / self.duration_s if self.duration_s > 0 else 0.0
+
+
+def frame_labels(travel: TravelSignals) -> np.ndarray:
+    """(T,) per-frame direction, or '' where unknown."""
+    labels = np.full(len(travel.timestamps_s), "", dtype=object)
+    known = np.isfinite(travel.speed) & np.isfinite(travel.forward)
+    moving = known & (travel.speed > MIN_SPEED)
+    along = np.where(known, travel.forward / np.maximum(travel.speed, 1e-9), 0.0)
+    turning = known & ~moving & (np.nan_to_num(travel.turn_deg_s) > PIVOT_DEG_S)
+    labels[known] = "stationary"
+    labels[turning] = "pivoting"
+    # Sideways travel keeps the sign of its along-heading part (a crab or roll still goes some way).
+    labels[moving & (along >= 0)] = "forward"
+    labels[moving & (along < 0)] = "backward"
+    return labels
+
+
+def find_bouts(travel: TravelSignals) -> list[Bout]:
+    t = travel.timestamps_s
+    if len(t) < 2:
+        return []
+    labels = _merge_short(frame_labels(travel), t)
+    dt = np.gradient(t)
+    bouts: list[Bout] = []
+    start = 0
+    for i in range(1, len(labels) + 1):
+        if i < len(labels) and labels[i] == labels[start]:
+            continue
+        if labels[start]:
+            bouts.append(_bout(travel, dt, labels[start], start, i))
+        start = i
+    return bouts
+
+
+def _merge_short(labels: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Give runs shorter than MIN_BOUT_S the label of the longer neighbour; repeat until stable."""
+    labels = labels.copy()
+    for _ in range(10):
+        runs = _runs(labels)
+        changed = False
+        for k, (a, b, lab) in enumerate(runs):
+            if not lab or t[b - 1] - t[a] >= MIN_BOUT_S or len(runs) == 1:
+                continue
+            prev = runs[k - 1] if k > 0 else None
+            nxt = runs[k + 1] if k + 1 < len(runs) else None
+            cands = [r for r in (prev, nxt) if r is not None and r[2]]
+            if not cands:
+                continue
+            best = max(cands, key=lambda r: r[1] - r[0])
+            labels[a:b] = best[2]
+            changed = True
+            break
+        if not changed:
+            break
+    return labels
+
+
+def _runs(labels: np.ndarray) -> list[tuple[int, int, str]]:
+    runs = []
+    start = 0
+    for i in range(1, len(labels) + 1):
+        if i == len(labels) or labels[i] != labels[start]:
+            runs.append((start, i, labels[start]))
+            start = i
+    return runs
+
+
+def _bout(travel: TravelSignals, dt: np.ndarray, label: str, a: int, b: int) -> Bout:
+    sl = slice(a, b)
+    speed = np.nan_to_num(travel.speed[sl])
+    fwd = np.nan_to_num(travel.forward[sl])
+    distance = float(np.sum(speed * dt[sl]))
+    net = float(np.sum(fwd * dt[sl]))
+    known_share = float(np.mean(np.isfinite(travel.speed[sl])))
+    along = abs(net) / distance if distance > 0 else 0.0
+    if label in ("forward", "backward"):
+        label = "forward" if net >= 0 else "backward"  # the net progress decides, not the frames
+    if label in ("forward", "backward"):
+        confidence = min(1.0, along * 1.2) * known_share
+    elif label == "pivoting":
+        confidence = min(1.0, float(np.nanmean(travel.turn_deg_s[sl])) / (2 * PIVOT_DEG_S))
+    else:
+        confidence = float(np.clip(1.0 - np.mean(speed) / MIN_SPEED, 0.2, 1.0)) * known_share
+    return Bout(
+        start_s=float(travel.timestamps_s[a]),
+        end_s=float(travel.timestamps_s[b - 1]),
+        direction=label,
+        start_index=a,
+        end_index=b,
+        distance_body_lengths=distance,
+        net_forward_body_lengths=net,
+        confidence=round(float(confidence), 3),
+        sideways=float(np.clip(1.0 - along, 0.0, 1.0)) if distance > 0 else 0.0,
+    )

@@ -1,0 +1,207 @@
+"""Camera motion: how the floor and background move in the image, so travel can be measured
+against the floor rather than the frame (phones follow the baby).
+
+The estimator runs incrementally, fed one grey frame and the baby's box at a time, so it shares the
+single decoding pass with the pose tracker. Between consecutive frames it tracks corner features
+outside the (expanded) baby box with pyramidal Lucas-Kanade and fits a similarity transform
+(rotation, uniform scale, translation) with RANSAC. The transforms are chained to map every frame
+into the first frame's image coordinates (the "reference", which stays fixed to the floor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+# Work on frames no wider than this: background motion needs no detail, and it keeps the cost small.
+_WORK_WIDTH = 320
+_MAX_CORNERS = 150
+_MIN_INLIERS = 8
+_BOX_MARGIN = 0.35  # grow the baby's box by this share of its size on each side
+# Where the pose missed the baby, its last box (grown further) still hides it for this many frames.
+_BOX_MEMORY_FRAMES = 30
+
+
+@dataclass(frozen=True, eq=False)
+class CameraMotion:
+    """Per analysed frame, the similarity that maps that frame's pixels into the reference frame.
+
+    Axes: T analysed frames. ``to_reference[t] @ [x, y, 1]`` gives the point in the first frame's
+    pixel coordinates. ``valid[t]`` is False where the step from frame t-1 could not be measured
+    (too little background texture); that step is then taken as "no camera motion".
+    """
+
+    timestamps_s: np.ndarray  # (T,)
+    to_reference: np.ndarray  # (T, 2, 3) similarity, image px of frame t -> reference px
+    valid: np.ndarray  # (T,) bool
+
+    def __len__(self) -> int:
+        return len(self.timestamps_s)
+
+    @property
+    def scale(self) -> np.ndarray:
+        """(T,) how much larger things look in reference pixels than in frame t's pixels."""
+        a = self.to_reference[:, :, :2]
+        return np.sqrt(np.abs(a[:, 0, 0] * a[:, 1, 1] - a[:, 0, 1] * a[:, 1, 0]))
+
+    @property
+    def valid_share(self) -> float:
+        return float(self.valid[1:].mean()) if len(self) > 1 else 1.0
+
+    def apply(self, points_px: np.ndarray) -> np.ndarray:
+        """Map (T, K, 2) image points into reference coordinates (NaN stays NaN)."""
+        a = self.to_reference[:, :, :2]
+        b = self.to_reference[:, :, 2]
+        return np.einsum("tij,tkj->tki", a, points_px) + b[:, None, :]
+
+    @classmethod
+    def still(cls, timestamps_s: np.ndarray) -> CameraMotion:
+        """A camera that did not move."""
+        t = len(timestamps_s)
+        eye = np.tile(np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]), (t, 1, 1))
+        return cls(np.asarray(timestamps_s, float), eye, np.ones(t, bool))
+
+    def resampled(self, timestamps_s: np.ndarray) -> CameraMotion:
+        """The motion at other timestamps (nearest measured frame), e.g. to match a pose track."""
+        idx = np.searchsorted(self.timestamps_s, timestamps_s)
+        idx = np.clip(idx, 0, len(self) - 1)
+        prev = np.clip(idx - 1, 0, len(self) - 1)
+        nearer_prev = np.abs(self.timestamps_s[prev] - timestamps_s) < np.abs(
+            self.timestamps_s[idx] - timestamps_s
+        )
+        idx = np.where(nearer_prev, prev, idx)
+        return CameraMotion(np.asarray(timestamps_s, float), self.to_reference[idx], self.valid[idx])
+
+
+class CameraMotionEstimator:
+    """Feed frames in order with ``update``; read the result with ``result``."""
+
+    def __init__(self) -> None:
+        self._prev_gray: np.ndarray | None = None
+        self._prev_mask: np.ndarray | None = None
+        self._scale = 1.0
+        self._timestamps: list[float] = []
+        self._chain: list[np.ndarray] = []
+        self._valid: list[bool] = []
+        self._current = np.eye(3)
+        self._last_box: tuple[float, float, float, float] | None = None
+        self._frames_since_box = 0
+
+    def update(
+        self,
+        gray: np.ndarray,
+        person_box: tuple[float, float, float, float] | None,
+        timestamp_s: float,
+    ) -> None:
+        """Add one frame: ``gray`` (H, W) uint8 (or RGB, converted), ``person_box`` (x0, y0, x1, y1)
+        in that frame's pixels or None where nobody was found."""
+        if gray.ndim == 3:
+            gray = cv2.cvtColor(gray, cv2.COLOR_RGB2GRAY)
+        self._scale = min(1.0, _WORK_WIDTH / gray.shape[1])
+        small = gray if self._scale == 1.0 else cv2.resize(
+            gray, None, fx=self._scale, fy=self._scale, interpolation=cv2.INTER_AREA
+        )
+        margin = _BOX_MARGIN
+        if person_box is not None:
+            self._last_box, self._frames_since_box = person_box, 0
+        else:
+            self._frames_since_box += 1
+            if self._last_box is not None and self._frames_since_box <= _BOX_MEMORY_FRAMES:
+                person_box, margin = self._last_box, 2 * _BOX_MARGIN
+        mask = _background_mask(small, person_box, self._scale, margin)
+        ok = False
+        if self._prev_gray is not None and self._prev_gray.shape == small.shape:
+            step = _similarity_step(self._prev_gray, self._prev_mask, small, mask)
+            if step is not None:
+                ok = True
+                # step maps current (small) px -> previous (small) px; lift it to full-size px.
+                s = self._scale
+                lift = np.diag([s, s, 1.0])
+                self._current = self._current @ (np.linalg.inv(lift) @ step @ lift)
+        self._prev_gray, self._prev_mask = small, mask
+        self._timestamps.append(float(timestamp_s))
+        self._chain.append(self._current[:2].copy())
+        self._valid.append(ok or len(self._valid) == 0)
+
+    def result(self) -> CameraMotion:
+        return CameraMotion(
+            timestamps_s=np.array(self._timestamps, float),
+            to_reference=np.array(self._chain, float).reshape(-1, 2, 3),
+            valid=np.array(self._valid, bool),
+        )
+
+
+def person_box_from_keypoints(
+    keypoints_px: np.ndarray, confidence: np.ndarray, min_confidence: float = 0.05
+) -> tuple[float, float, float, float] | None:
+    """The box around one frame's keypoints (K, 2), or None where none was found."""
+    seen = (confidence > min_confidence) & np.all(np.isfinite(keypoints_px), axis=1)
+    if not seen.any():
+        return None
+    xy = keypoints_px[seen]
+    return (float(xy[:, 0].min()), float(xy[:, 1].min()), float(xy[:, 0].max()), float(xy[:, 1].max()))
+
+
+def estimate_camera_motion(
+    frames: Iterable[tuple[float, np.ndarray, tuple[float, float, float, float] | None]],
+) -> CameraMotion:
+    """Camera motion over (timestamp_s, image, person_box) triples, in order."""
+    estimator = CameraMotionEstimator()
+    for timestamp_s, image, box in frames:
+        estimator.update(image, box, timestamp_s)
+    return estimator.result()
+
+
+def _background_mask(
+    small: np.ndarray, box: tuple[float, float, float, float] | None, scale: float, margin: float
+) -> np.ndarray:
+    mask = np.full(small.shape, 255, np.uint8)
+    h, w = small.shape
+    if box is not None:
+        x0, y0, x1, y1 = (v * scale for v in box)
+        mx, my = (x1 - x0) * margin + 6, (y1 - y0) * margin + 6
+        xa, xb = int(max(0, x0 - mx)), int(min(w, x1 + mx))
+        ya, yb = int(max(0, y0 - my)), int(min(h, y1 + my))
+        mask[ya:yb, xa:xb] = 0
+    # letterbox bars: no floor there, and their edges would look like a still camera
+    mask[small.mean(axis=1) < 12, :] = 0
+    mask[:, small.mean(axis=0) < 12] = 0
+    return mask
+
+
+def _similarity_step(
+    prev: np.ndarray, prev_mask: np.ndarray | None, cur: np.ndarray, cur_mask: np.ndarray
+) -> np.ndarray | None:
+    """3x3 similarity mapping current-frame px to previous-frame px, or None when unmeasurable."""
+    corners = cv2.goodFeaturesToTrack(
+        prev, maxCorners=_MAX_CORNERS, qualityLevel=0.01, minDistance=7, mask=prev_mask, blockSize=7
+    )
+    if corners is None or len(corners) < _MIN_INLIERS:
+        return None
+    nxt, status, _ = cv2.calcOpticalFlowPyrLK(
+        prev, cur, corners, None, winSize=(21, 21), maxLevel=3,
+        criteria=(cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 20, 0.03),
+    )
+    good = status.ravel() == 1
+    p_prev, p_cur = corners[good].reshape(-1, 2), nxt[good].reshape(-1, 2)
+    if len(p_cur) < _MIN_INLIERS:
+        return None
+    # Points that moved into the baby's region belong to the baby or its occluder: drop them.
+    xi = np.clip(p_cur[:, 0].astype(int), 0, cur.shape[1] - 1)
+    yi = np.clip(p_cur[:, 1].astype(int), 0, cur.shape[0] - 1)
+    keep = cur_mask[yi, xi] > 0
+    p_prev, p_cur = p_prev[keep], p_cur[keep]
+    if len(p_cur) < _MIN_INLIERS:
+        return None
+    m, inliers = cv2.estimateAffinePartial2D(
+        p_cur, p_prev, method=cv2.RANSAC, ransacReprojThreshold=1.5, maxIters=500, confidence=0.99
+    )
+    if m is None or inliers is None or int(inliers.sum()) < _MIN_INLIERS:
+        return None
+    scale = float(np.sqrt(abs(np.linalg.det(m[:, :2]))))
+    if not 0.8 < scale < 1.25:  # a jump this large between frames is a cut or a failure
+        return None
+    return np.vstack([m, [0.0, 0.0, 1.0]])

@@ -1,0 +1,190 @@
+"""Cleaning a pose track: floor coordinates, short gaps filled, zero-phase smoothing, body size.
+
+Everything downstream works on ``CleanTrack``: keypoints in the camera-motion-free reference
+frame, with a per-frame body size so that distances can be said in body lengths.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import warnings
+
+import numpy as np
+from scipy.ndimage import median_filter
+from scipy.signal import savgol_filter
+
+from crawlcoach.motion.camera import CameraMotion
+from crawlcoach.pose import keypoints
+from crawlcoach.pose.track import PoseTrack
+
+K = keypoints.INDEX
+SHOULDERS = (K["left_shoulder"], K["right_shoulder"])
+HIPS = (K["left_hip"], K["right_hip"])
+HEAD_POINTS = (K["nose"], K["left_eye"], K["right_eye"], K["left_ear"], K["right_ear"])
+
+VISIBLE = 0.3  # below this BlazePose visibility a keypoint is a guess, not a measurement
+MAX_GAP_S = 0.5  # gaps up to this long are bridged by interpolation
+SMOOTH_S = 0.4  # Savitzky-Golay window: keeps a 1-2 Hz crawling cycle, removes jitter
+SIZE_SMOOTH_S = 1.0
+# Shoulder width is about 0.75 of the trunk (shoulder centre to hip centre) in infants; taking the
+# larger of trunk and scaled shoulder width gives a size that survives foreshortening of either.
+TRUNK_PER_SHOULDER_WIDTH = 1.33
+TRUNK_PER_HEAD_WIDTH = 2.0  # ear to ear is about half the trunk length
+# Body length (nose to hip centre, stretched out) per trunk length in infants.
+BODY_LENGTH_PER_TRUNK = 1.65
+# Phone cameras see about 60-70 degrees across: focal length about 0.85 of the longer side.
+FOCAL_PER_SIDE = 0.85
+
+
+@dataclass(frozen=True, eq=False)
+class CleanTrack:
+    """Axes: T frames, K keypoints. Positions are reference (floor-fixed) pixels; NaN = unknown."""
+
+    timestamps_s: np.ndarray  # (T,)
+    xy: np.ndarray  # (T, K, 2)
+    seen: np.ndarray  # (T, K) bool: measured (not guessed, not interpolated)
+    depth: np.ndarray | None  # (T, K) backend depth, smaller is nearer, in pixels of x
+    size_px: np.ndarray  # (T,) trunk length in reference px (robust to foreshortening), smoothed
+    trunk_px: np.ndarray  # (T,) apparent shoulder-centre to hip-centre length
+    present: np.ndarray  # (T,) bool: the torso is known in this frame
+    focal_px: float
+    growth_per_s: np.ndarray  # (T,) d/dt log(apparent size): > 0 coming nearer the camera
+
+    def __len__(self) -> int:
+        return len(self.timestamps_s)
+
+    @property
+    def fps(self) -> float:
+        if len(self) < 2:
+            return 0.0
+        return float(1.0 / np.median(np.diff(self.timestamps_s)))
+
+    @property
+    def body_length_px(self) -> np.ndarray:
+        """(T,) body length (nose to hips) in reference px."""
+        return self.size_px * BODY_LENGTH_PER_TRUNK
+
+    def point(self, indices: tuple[int, ...]) -> np.ndarray:
+        """(T, 2) mean of the given keypoints where any is known."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return np.nanmean(self.xy[:, list(indices)], axis=1)
+
+
+def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> CleanTrack:
+    t = np.asarray(track.timestamps_s, float)
+    conf = np.asarray(track.confidence, float)
+    seen = (conf >= VISIBLE) & np.all(np.isfinite(track.keypoints_px), axis=2)
+    xy = np.where(seen[..., None], track.keypoints_px, np.nan).astype(float)
+    if camera_motion is not None and len(t):
+        cam = camera_motion if len(camera_motion) == len(t) else camera_motion.resampled(t)
+        xy = cam.apply(xy)
+        cam_scale = cam.scale
+    else:
+        cam_scale = np.ones(len(t))
+    fps = 1.0 / np.median(np.diff(t)) if len(t) > 1 else 15.0
+    xy = _fill_and_smooth(xy, fps)
+    depth = None
+    if track.depth is not None:
+        d = np.where(seen, track.depth, np.nan) * cam_scale[:, None]
+        depth = _fill_and_smooth(d[..., None], fps)[..., 0]
+
+    def centre(idx: tuple[int, ...]) -> np.ndarray:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return np.nanmean(xy[:, list(idx)], axis=1)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        trunk = np.linalg.norm(centre(SHOULDERS) - centre(HIPS), axis=1)
+        shoulder_w = np.linalg.norm(xy[:, SHOULDERS[0]] - xy[:, SHOULDERS[1]], axis=1)
+        raw_size = np.fmax(trunk, TRUNK_PER_SHOULDER_WIDTH * shoulder_w)
+        head_w = np.linalg.norm(xy[:, K["left_ear"]] - xy[:, K["right_ear"]], axis=1)
+    size = _smooth_size(raw_size, fps)
+    growth = _growth_rate(
+        t, [trunk, TRUNK_PER_SHOULDER_WIDTH * shoulder_w, TRUNK_PER_HEAD_WIDTH * head_w], fps
+    )
+    present = np.isfinite(size) & np.isfinite(centre(SHOULDERS)).all(axis=1)
+    w, h = track.frame_size
+    return CleanTrack(
+        timestamps_s=t,
+        xy=xy,
+        seen=seen,
+        depth=depth,
+        size_px=size,
+        trunk_px=trunk,
+        present=present,
+        focal_px=FOCAL_PER_SIDE * max(w, h),
+        growth_per_s=growth,
+    )
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """[start, end) of each run of True."""
+    padded = np.concatenate([[False], mask, [False]])
+    edges = np.flatnonzero(np.diff(padded.astype(int)))
+    return list(zip(edges[::2], edges[1::2], strict=True))
+
+
+def _fill_and_smooth(values: np.ndarray, fps: float) -> np.ndarray:
+    """Bridge short NaN gaps linearly, then Savitzky-Golay (zero phase) within each known run.
+
+    ``values``: (T, K, D). Works along T for every (K, D) series."""
+    out = values.copy()
+    max_gap = max(1, round(MAX_GAP_S * fps))
+    window = max(5, int(round(SMOOTH_S * fps)) | 1)
+    idx = np.arange(values.shape[0])
+    for k in range(values.shape[1]):
+        for d in range(values.shape[2]):
+            series = out[:, k, d]
+            known = np.isfinite(series)
+            if known.sum() < 2:
+                continue
+            for a, b in _runs(~known):
+                if a > 0 and b < len(series) and b - a <= max_gap:
+                    series[a:b] = np.interp(idx[a:b], [a - 1, b], [series[a - 1], series[b]])
+            for a, b in _runs(np.isfinite(series)):
+                if b - a > window:
+                    series[a:b] = savgol_filter(series[a:b], window, 2)
+    return out
+
+
+def _smooth_size(raw: np.ndarray, fps: float) -> np.ndarray:
+    """Sizes change slowly (distance to camera); median then mean in log space over ~1 s."""
+    log_size = np.log(np.where(raw > 1e-3, raw, np.nan))
+    filled = _fill_and_smooth(log_size[:, None, None], fps)[:, 0, 0]
+    known = np.isfinite(filled)
+    if known.sum() == 0:
+        return np.full_like(raw, np.nan)
+    win = max(3, int(round(SIZE_SMOOTH_S * fps)) | 1)
+    out = np.full_like(raw, np.nan)
+    for a, b in _runs(known):
+        seg = median_filter(filled[a:b], size=min(win, b - a), mode="nearest")
+        if b - a > win:
+            seg = savgol_filter(seg, win, 1)
+        out[a:b] = seg
+    return np.exp(out)
+
+
+def _growth_rate(t: np.ndarray, measures: list[np.ndarray], fps: float) -> np.ndarray:
+    """Rate of change of log apparent size, robust to posture: each size measure (trunk, shoulder
+    width, head width) also changes when the baby turns or bends, rarely all at once, so per frame
+    take the weighted median of their rates, weighting the longer (less foreshortened) ones."""
+    if len(t) < 3:
+        return np.zeros(len(t))
+    sizes = np.stack([_smooth_size(m, fps) for m in measures], axis=1)  # (T, M)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        rates = np.gradient(np.log(sizes), t, axis=0)
+        weights = sizes / np.nanmax(sizes, axis=1, keepdims=True)
+    weights = np.where(np.isfinite(rates) & (weights > 0.4), weights, 0.0)
+    rates = np.where(weights > 0, rates, 0.0)
+    order = np.argsort(rates, axis=1)
+    r = np.take_along_axis(rates, order, axis=1)
+    w = np.take_along_axis(weights, order, axis=1)
+    cum = np.cumsum(w, axis=1)
+    total = cum[:, -1:]
+    pick = np.argmax(cum >= 0.5 * total, axis=1)
+    out = r[np.arange(len(t)), pick]
+    return np.where(total[:, 0] > 0, out, np.nan)

@@ -1,0 +1,73 @@
+"""Heading: which way the head points along the body axis, in 3-D as far as the video allows.
+
+In the image plane the axis runs from the hips to the head (or from the shoulders when the hips
+are hidden, or hips to shoulders when the head is). How much of the axis lies in the image plane
+follows from foreshortening: the trunk looks short next to the shoulder width when the baby faces
+toward or away from the camera. The sign of the depth part (head nearer than hips, or farther)
+comes from the pose backend's per-keypoint depth.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.ndimage import median_filter
+
+from crawlcoach.motion.clean import HEAD_POINTS, HIPS, SHOULDERS, CleanTrack
+
+# Backend depth differences are exaggerated, noisy and biased toward "facing the camera" (BlazePose
+# was trained on people who mostly do): on the dev tracks side views read about +1 trunk length of
+# head-nearer depth, front views +2.5 to +5, rear views -2 to +2.
+_DEPTH_BIAS_TRUNKS = 1.0
+_DEPTH_SCALE_TRUNKS = 1.0
+_FORESHORTENED = 0.9  # below this share of the axis in the image plane, depth starts to count
+_IN_PLANE_SMOOTH_S = 1.0
+
+
+@dataclass(frozen=True, eq=False)
+class Heading:
+    """Axes: T frames. NaN where unknown."""
+
+    direction_xy: np.ndarray  # (T, 2) unit vector in the image plane (reference px), hips -> head
+    in_plane: np.ndarray  # (T,) 0..1 share of the body axis lying in the image plane
+    toward_camera: np.ndarray  # (T,) -1..1: +1 head surely nearer the camera than hips, 0 unknown
+    known: np.ndarray  # (T,) bool
+
+    def vector3(self) -> np.ndarray:
+        """(T, 3) heading: image x, image y, toward the camera.
+
+        The depth part counts only where the axis is clearly foreshortened: apparent size is a
+        noisy measure of distance, and the backend's depth sign is unreliable for side views."""
+        depth_part = np.clip((_FORESHORTENED - self.in_plane) / 0.4, 0.0, 1.0) * self.toward_camera
+        return np.concatenate(
+            [self.direction_xy * self.in_plane[:, None], depth_part[:, None]], axis=1
+        )
+
+
+def estimate_heading(clean: CleanTrack) -> Heading:
+    head = clean.point(HEAD_POINTS)
+    hips = clean.point(HIPS)
+    shoulders = clean.point(SHOULDERS)
+    axis = head - hips
+    axis = np.where(np.isfinite(axis), axis, head - shoulders)
+    axis = np.where(np.isfinite(axis), axis, shoulders - hips)
+    norm = np.linalg.norm(axis, axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        direction = axis / norm[:, None]
+        in_plane = np.clip(clean.trunk_px / clean.size_px, 0.0, 1.0)
+    in_plane = np.where(np.isfinite(in_plane), in_plane, 1.0)
+    win = max(3, int(round(_IN_PLANE_SMOOTH_S * clean.fps)) | 1)
+    in_plane = median_filter(in_plane, size=win, mode="nearest")
+    toward = np.zeros(len(clean))
+    if clean.depth is not None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            head_z = np.nanmean(clean.depth[:, list(HEAD_POINTS)], axis=1)
+            hip_z = np.nanmean(clean.depth[:, list(HIPS)], axis=1)
+        rel = (hip_z - head_z) / clean.size_px
+        toward = np.where(np.isfinite(rel), np.tanh((rel - _DEPTH_BIAS_TRUNKS) / _DEPTH_SCALE_TRUNKS), 0.0)
+    known = np.isfinite(direction).all(axis=1) & clean.present
+    direction = np.where(known[:, None], direction, np.nan)
+    return Heading(direction_xy=direction, in_plane=in_plane, toward_camera=toward, known=known)

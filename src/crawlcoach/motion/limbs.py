@@ -1,0 +1,139 @@
+"""Each limb: does it take part in the travel (cyclic motion relative to the trunk)?
+
+A limb's signal is its distal point (wrist; knee or ankle) along the body axis relative to its
+girdle, in trunk lengths, with the slow drift removed. Its activity is the RMS of that signal over
+travelling frames where the limb was actually seen. Judgements are deliberately conservative: a
+limb is "not used" only when it is well seen, barely moves, and its partner clearly does, and the
+asymmetry flag needs the same.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.ndimage import uniform_filter1d
+
+from crawlcoach.motion.clean import HIPS, SHOULDERS, K, CleanTrack
+
+LIMB_NAMES = ("left_arm", "right_arm", "left_leg", "right_leg")
+_DISTAL = {
+    "left_arm": (K["left_wrist"], K["left_elbow"]),
+    "right_arm": (K["right_wrist"], K["right_elbow"]),
+    "left_leg": (K["left_knee"], K["left_ankle"]),
+    "right_leg": (K["right_knee"], K["right_ankle"]),
+}
+_PARTNER = {"left_arm": "right_arm", "right_arm": "left_arm", "left_leg": "right_leg",
+            "right_leg": "left_leg"}  # fmt: skip
+_DETREND_S = 1.5
+MIN_SEEN_S = 2.0  # a limb needs this much well-seen travel before we judge it
+UNUSED_ACTIVITY = 0.04  # trunk lengths RMS: less is "barely moves"
+UNUSED_RATIO = 0.3  # ...and less than this share of its partner's activity
+ASYMMETRY_INDEX = 0.45  # symmetry index below this (one side < ~40% of the other) may flag
+
+
+@dataclass(frozen=True)
+class LimbReport:
+    used: bool | None
+    activity: float | None  # trunk lengths RMS of the cyclic motion during travel
+    seen_s: float  # seconds of travel in which the limb was seen
+
+
+@dataclass(frozen=True)
+class LimbsResult:
+    limbs: dict[str, LimbReport]
+    symmetry_index: float | None  # 1 = both sides move alike, 0 = one side does not move
+    asymmetry_flag: bool
+    asymmetry_confidence: float  # 0..1: how sure the flag (or its absence) is
+    signals: dict[str, np.ndarray]  # (T,) per limb, NaN where not seen; for coordination
+    problems: list[str]
+
+
+def limb_signals(clean: CleanTrack) -> dict[str, np.ndarray]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        hip = clean.point(HIPS)
+        sh = clean.point(SHOULDERS)
+        u = sh - hip
+        u = u / np.linalg.norm(u, axis=1)[:, None]
+        out: dict[str, np.ndarray] = {}
+        win = max(3, int(round(_DETREND_S * clean.fps)) | 1)
+        for name, points in _DISTAL.items():
+            girdle = sh if "arm" in name else hip
+            series = []
+            for p in points:
+                along = np.einsum("ti,ti->t", clean.xy[:, p] - girdle, u) / clean.size_px
+                series.append(np.where(clean.seen[:, p], along, np.nan))
+            s = series[0]
+            s = np.where(np.isfinite(s), s, series[1])
+            known = np.isfinite(s)
+            if known.sum() < 3:
+                out[name] = np.full(len(s), np.nan)
+                continue
+            filled = np.interp(np.arange(len(s)), np.flatnonzero(known), s[known])
+            trend = uniform_filter1d(filled, win, mode="nearest")
+            out[name] = np.where(known, filled - trend, np.nan)
+    return out
+
+
+def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
+    signals = limb_signals(clean)
+    dt = np.gradient(clean.timestamps_s) if len(clean) > 1 else np.ones(len(clean))
+    reports: dict[str, LimbReport] = {}
+    problems: list[str] = []
+    activity: dict[str, float | None] = {}
+    seen_s: dict[str, float] = {}
+    for name, sig in signals.items():
+        mask = travelling & np.isfinite(sig)
+        seen_s[name] = float(np.sum(dt[mask]))
+        activity[name] = float(np.sqrt(np.mean(sig[mask] ** 2))) if mask.sum() >= 5 else None
+    travel_s = float(np.sum(dt[travelling]))
+    for name in LIMB_NAMES:
+        act, partner = activity[name], activity[_PARTNER[name]]
+        used: bool | None = None
+        if act is not None and seen_s[name] >= MIN_SEEN_S:
+            used = True
+            if (
+                act < UNUSED_ACTIVITY
+                and partner is not None
+                and seen_s[_PARTNER[name]] >= MIN_SEEN_S
+                and act < UNUSED_RATIO * partner
+            ):
+                used = False
+        reports[name] = LimbReport(
+            used=used,
+            activity=None if act is None else round(act, 4),
+            seen_s=round(seen_s[name], 2),
+        )
+    if travel_s < MIN_SEEN_S:
+        problems.append(
+            f"only {travel_s:.1f} s of travel: too little to judge how each arm and leg takes part"
+        )
+    elif any(r.used is None for r in reports.values()):
+        hidden = [n.replace("_", " ") for n, r in reports.items() if r.used is None]
+        problems.append(f"not seen well enough during travel to judge: {', '.join(hidden)}")
+
+    pair_indices = []
+    pair_support = []
+    for left, right in (("left_arm", "right_arm"), ("left_leg", "right_leg")):
+        a, b = activity[left], activity[right]
+        if a is None or b is None or min(seen_s[left], seen_s[right]) < MIN_SEEN_S:
+            continue
+        if a + b < 1e-6:
+            continue
+        pair_indices.append(1.0 - abs(a - b) / (a + b))
+        pair_support.append(min(seen_s[left], seen_s[right]) / max(travel_s, 1e-9))
+    symmetry = round(float(min(pair_indices)), 3) if pair_indices else None
+    flag = False
+    confidence = 0.0
+    if symmetry is not None:
+        k = int(np.argmin(pair_indices))
+        support = float(np.clip(pair_support[k], 0.0, 1.0))
+        evidence = float(np.clip(travel_s / 6.0, 0.0, 1.0)) * support
+        if symmetry < ASYMMETRY_INDEX and support >= 0.6 and travel_s >= 3.0:
+            flag = True
+            confidence = round(evidence * float(np.clip((ASYMMETRY_INDEX - symmetry) / 0.3, 0, 1)), 3)
+        else:
+            confidence = round(evidence * float(np.clip((symmetry - 0.2) / 0.5, 0, 1)), 3)
+    return LimbsResult(reports, symmetry, flag, confidence, signals, problems)

@@ -1,0 +1,66 @@
+"""Posture features per frame, in the body's own frame (axis hips -> shoulders), in trunk lengths.
+
+They are what the style and limb analyses look at: where knees and feet lie relative to the hips,
+how bent the knees are, whether the trunk stands up in the image, where the hands are.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+
+from crawlcoach.motion.clean import HIPS, SHOULDERS, K, CleanTrack
+
+
+@dataclass(frozen=True, eq=False)
+class Posture:
+    """Axes: T frames; NaN where the parts were not seen."""
+
+    knee_behind: np.ndarray  # knees behind the hips along the body axis
+    ankle_behind: np.ndarray  # ankles behind the hips along the body axis
+    knee_angle_deg: np.ndarray  # 180 = straight leg (2-D, so foreshortening bends it)
+    trunk_up: np.ndarray  # shoulders above hips in the image (1 = straight up, in trunk lengths)
+    ankle_below: np.ndarray  # ankles below the hips in the image
+    side_sign: np.ndarray  # +1/-1: which side of the axis the left shoulder lies (flips in a roll)
+
+
+def measure_posture(clean: CleanTrack) -> Posture:
+    xy = clean.xy
+    size = clean.size_px
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        hip = clean.point(HIPS)
+        sh = clean.point(SHOULDERS)
+        u = sh - hip
+        u = u / np.linalg.norm(u, axis=1)[:, None]
+
+        def behind(idx: tuple[int, int]) -> np.ndarray:
+            vals = []
+            for side, hip_i in zip(idx, HIPS, strict=True):
+                d = np.einsum("ti,ti->t", xy[:, hip_i] - xy[:, side], u) / size
+                vals.append(np.where(clean.seen[:, side], d, np.nan))
+            return np.nanmean(vals, axis=0)
+
+        knees = (K["left_knee"], K["right_knee"])
+        ankles = (K["left_ankle"], K["right_ankle"])
+        angles = []
+        for h, k, a in zip(HIPS, knees, ankles, strict=True):
+            v1, v2 = xy[:, h] - xy[:, k], xy[:, a] - xy[:, k]
+            cos = np.einsum("ti,ti->t", v1, v2) / (
+                np.linalg.norm(v1, axis=1) * np.linalg.norm(v2, axis=1)
+            )
+            ang = np.degrees(np.arccos(np.clip(cos, -1, 1)))
+            angles.append(np.where(clean.seen[:, k] & clean.seen[:, a], ang, np.nan))
+        ankle_y = np.nanmean(np.where(clean.seen[:, list(ankles)], xy[:, list(ankles), 1], np.nan), 1)
+        lr = xy[:, SHOULDERS[0]] - xy[:, SHOULDERS[1]]
+        cross = u[:, 0] * lr[:, 1] - u[:, 1] * lr[:, 0]
+        return Posture(
+            knee_behind=behind(knees),
+            ankle_behind=behind(ankles),
+            knee_angle_deg=np.nanmean(angles, axis=0),
+            trunk_up=(hip[:, 1] - sh[:, 1]) / size,
+            ankle_below=(ankle_y - hip[:, 1]) / size,
+            side_sign=np.sign(cross),
+        )

@@ -1,0 +1,62 @@
+"""Style of a bout from posture and the way it travels.
+
+Upright bodies travelling across their own axis walk (legs under the hips) or scoot on the bottom
+(legs out in front); a body whose sides keep swapping while it goes sideways rolls; otherwise it
+crawls, on the belly when the legs trail straight out behind the hips, on hands and feet (bear)
+when straight legs stand under the hips, and on hands and knees otherwise (the common case and the
+safe default: a wrong "belly" would under-sell the baby).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+
+from crawlcoach.motion.bouts import Bout
+from crawlcoach.motion.heading import Heading
+from crawlcoach.motion.posture import Posture
+
+CRAWLING_STYLES = ("hands_and_knees", "belly", "bear", "crab", "rolling", "bottom_scoot")
+
+_UPRIGHT = 0.6  # trunk pointing up in the image by this many trunk lengths
+_SIDEWAYS = 0.55  # share of travel across the heading for walking / rolling / crab
+_STRAIGHT_KNEE = 135.0
+_BELLY_KNEE_BEHIND = 0.3
+_BELLY_ANKLE_BEHIND = 0.75
+_BEAR_ANKLE_BELOW = 0.7
+
+
+def classify_style(bout: Bout, posture: Posture, heading: Heading) -> str:
+    sl = slice(bout.start_index, bout.end_index)
+    in_plane = heading.in_plane[sl] > 0.8
+
+    def med(values: np.ndarray, mask: np.ndarray | None = None) -> float:
+        v = values[sl] if mask is None else values[sl][mask]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            return float(np.nanmedian(v)) if np.isfinite(v).sum() >= 3 else float("nan")
+
+    trunk_up = med(posture.trunk_up, in_plane)
+    ankle_below = med(posture.ankle_below, in_plane)
+    upright = trunk_up > _UPRIGHT and bout.sideways > _SIDEWAYS
+    if upright:
+        if ankle_below > 0.4:
+            return "walking"
+        return "bottom_scoot" if bout.direction in ("forward", "backward") else "none"
+    if bout.direction in ("forward", "backward") and bout.sideways > _SIDEWAYS:
+        flips = np.count_nonzero(np.diff(posture.side_sign[sl][posture.side_sign[sl] != 0]))
+        if flips >= 2:
+            return "rolling"
+    knee_behind = med(posture.knee_behind, in_plane)
+    ankle_behind = med(posture.ankle_behind, in_plane)
+    knee_angle = med(posture.knee_angle_deg, in_plane)
+    if (
+        knee_angle > _STRAIGHT_KNEE
+        and knee_behind > _BELLY_KNEE_BEHIND
+        and ankle_behind > _BELLY_ANKLE_BEHIND
+    ):
+        return "belly"
+    if knee_angle > _STRAIGHT_KNEE and ankle_below > _BEAR_ANKLE_BELOW and trunk_up < 0.4:
+        return "bear"
+    return "hands_and_knees"

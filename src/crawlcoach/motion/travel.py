@@ -1,0 +1,70 @@
+"""Travel over the floor, per frame: speed and its part along the heading, in body lengths.
+
+Motion in the image plane comes from the torso centre in floor-fixed (camera-motion-free)
+coordinates; motion toward or away from the camera from the change of apparent size
+(a baby that grows by 10% came 10% of its distance nearer), converted with the focal length.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.ndimage import uniform_filter1d
+
+from crawlcoach.motion.clean import BODY_LENGTH_PER_TRUNK, HIPS, SHOULDERS, CleanTrack
+from crawlcoach.motion.heading import Heading
+
+WINDOW_S = 1.0  # travel is judged over about a second: one crawling cycle
+
+
+@dataclass(frozen=True, eq=False)
+class TravelSignals:
+    """Axes: T frames; speeds in body lengths per second; NaN where unknown."""
+
+    timestamps_s: np.ndarray
+    velocity: np.ndarray  # (T, 3) image x, image y, toward the camera
+    forward: np.ndarray  # (T,) along the heading (negative: backward), averaged over WINDOW_S
+    speed: np.ndarray  # (T,) magnitude of the velocity averaged over WINDOW_S (net travel)
+    turn_deg_s: np.ndarray  # (T,) turning of the in-plane heading, averaged over WINDOW_S
+    known: np.ndarray  # (T,) bool
+
+
+def measure_travel(clean: CleanTrack, heading: Heading) -> TravelSignals:
+    t = clean.timestamps_s
+    n = len(t)
+    if n < 3:
+        empty = np.full(n, np.nan)
+        return TravelSignals(t, np.full((n, 3), np.nan), empty, empty, empty, np.zeros(n, bool))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        centre = np.nanmean(np.stack([clean.point(SHOULDERS), clean.point(HIPS)]), axis=0)
+        centre = np.where(np.isfinite(centre), centre, clean.point(SHOULDERS))
+        body_px = clean.size_px * BODY_LENGTH_PER_TRUNK
+        v_xy = np.gradient(centre, t, axis=0) / body_px[:, None]
+        grow = clean.growth_per_s
+        v_toward = grow * clean.focal_px / body_px
+    velocity = np.concatenate([v_xy, v_toward[:, None]], axis=1)
+    h3 = heading.vector3()
+    forward_inst = np.einsum("ti,ti->t", velocity, h3)
+    known = np.isfinite(forward_inst) & heading.known
+    fps = clean.fps
+    win = max(3, int(round(WINDOW_S * fps)) | 1)  # odd: centred, so time reversal is exact
+    forward = _masked_mean(forward_inst, known, win)
+    net_v = np.stack([_masked_mean(velocity[:, i], known, win) for i in range(3)], axis=1)
+    speed = np.linalg.norm(net_v, axis=1)
+    angle = np.unwrap(np.arctan2(heading.direction_xy[:, 1], heading.direction_xy[:, 0]))
+    turn_inst = np.degrees(np.abs(np.gradient(angle, t))) * heading.in_plane
+    turn = _masked_mean(turn_inst, known & np.isfinite(turn_inst), win)
+    return TravelSignals(t, velocity, forward, speed, turn, known)
+
+
+def _masked_mean(values: np.ndarray, mask: np.ndarray, win: int) -> np.ndarray:
+    """Centered moving mean over ``win`` frames using only masked-in values (NaN if none)."""
+    v = np.where(mask & np.isfinite(values), values, 0.0)
+    m = (mask & np.isfinite(values)).astype(float)
+    num = uniform_filter1d(v, win, mode="nearest")
+    den = uniform_filter1d(m, win, mode="nearest")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0.3, num / den, np.nan)

@@ -1,0 +1,245 @@
+"""Follow one infant through a video's frames and collect its keypoints as a ``PoseTrack``.
+
+The backend finds one person per image. To follow the *infant* when others are in view, and to
+see small or far babies better, the tracker runs the backend on a region of interest (a square
+crop about twice the baby's size) around where the baby was last seen. When the baby is lost for a
+few frames it searches the whole frame; on finding somebody it masks that person out and searches
+again, then picks the most infant-like, best-continuing candidate (``selection``). The costly
+search happens only at (re)acquisition, so a tracked frame costs one backend call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from crawlcoach.pose import keypoints, selection
+from crawlcoach.pose.backend import PoseBackend, PoseEstimate
+from crawlcoach.pose.selection import Box
+from crawlcoach.pose.track import PoseTrack
+from crawlcoach.video import Frame
+
+ROI_MARGIN = 2.2  # crop side / body size when the crop is (re)placed
+ROI_FILL = (0.25, 0.65)  # re-place the crop when body size / crop side leaves this range
+ROI_EDGE = 0.08  # ... or when the body comes closer than this share of the side to an edge
+ROI_MIN_SIDE = 0.3  # of the frame's shorter side: very small crops lose context
+HOLD_MISSES = 2  # frames only the crop is searched after losing the baby
+LOST_CROP_FRAMES = 45  # ... and after this many, only the whole frame
+MAX_CANDIDATES = 3  # people considered at (re)acquisition
+MAX_JUMP = 1.5  # a re-found pose farther than this many body sizes away is somebody else
+MAX_RECORDED_CHOICES = 20
+
+
+@dataclass
+class _Selection:
+    """What the tracker noticed about whom it followed; becomes ``meta["selection"]``."""
+
+    acquisitions: int = 0
+    multi_person_frames: list[int] = field(default_factory=list)
+    uncertain_frames: list[int] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    rejected_jumps: int = 0
+    choices: list[dict[str, Any]] = field(default_factory=list)
+
+    def note(self, frame: Frame, ranked: list[selection.Candidate], scale: float) -> None:
+        self.acquisitions += 1
+        if len(ranked) < 2:
+            return
+        self.multi_person_frames.append(frame.index)
+        best, second = ranked[0], ranked[1]
+        reason = None
+        if best.score - second.score < selection.UNCERTAIN_MARGIN:
+            reason = (f"{len(ranked)} people in view and two looked about equally likely to be "
+                      f"the infant (at {frame.timestamp_s:.1f} s)")
+        elif best.likeness < 0.4:
+            reason = (f"{len(ranked)} people in view and none looked clearly like a crawling "
+                      f"infant (at {frame.timestamp_s:.1f} s)")
+        if reason is not None:
+            self.uncertain_frames.append(frame.index)
+            if len(self.reasons) < 5:
+                self.reasons.append(reason)
+        if len(self.choices) < MAX_RECORDED_CHOICES:
+            self.choices.append({
+                "frame": frame.index,
+                "timestamp_s": round(frame.timestamp_s, 3),
+                "chosen": 0,
+                "candidates": [
+                    {
+                        "box_px": [round(v / scale, 1) for v in c.estimate.bbox()],
+                        "likeness": round(c.likeness, 3),
+                        "continuity": round(c.continuity, 3),
+                        "score": round(c.score, 3),
+                        "notes": list(c.reasons),
+                    }
+                    for c in ranked
+                ],
+            })
+
+    def as_meta(self) -> dict[str, Any]:
+        return {
+            "acquisitions": self.acquisitions,
+            "multi_person_frames": self.multi_person_frames[:100],
+            "multi_person_count": len(self.multi_person_frames),
+            "uncertain": bool(self.uncertain_frames),
+            "uncertain_frames": self.uncertain_frames[:100],
+            "reasons": self.reasons,
+            "rejected_jumps": self.rejected_jumps,
+            "choices": self.choices,
+        }
+
+
+def _place_roi(box: Box, width: int, height: int) -> tuple[int, int, int, int]:
+    """A square crop centred on the body, shifted (not shrunk) to stay inside the frame so the
+    backend sees the baby at a steady scale."""
+    x0, y0, x1, y1 = box
+    side = max(ROI_MARGIN * max(x1 - x0, y1 - y0), ROI_MIN_SIDE * min(width, height))
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+
+    def span(centre: float, limit: int) -> tuple[int, int]:
+        if side >= limit:
+            return 0, limit
+        start = int(round(min(max(centre - side / 2, 0.0), limit - side)))
+        return start, start + int(round(side))
+
+    c0, c1 = span(cx, width)
+    r0, r1 = span(cy, height)
+    return c0, r0, c1, r1
+
+
+def _roi_still_fits(roi: tuple[int, int, int, int], box: Box) -> bool:
+    c0, r0, c1, r1 = roi
+    x0, y0, x1, y1 = box
+    side = max(c1 - c0, r1 - r0)
+    fill = max(x1 - x0, y1 - y0) / side
+    edge = ROI_EDGE * side
+    inside = x0 >= c0 + edge and y0 >= r0 + edge and x1 <= c1 - edge and y1 <= r1 - edge
+    return inside and ROI_FILL[0] <= fill <= ROI_FILL[1]
+
+
+def _iou(a: Box, b: Box) -> float:
+    ix = max(0.0, min(a[2], b[2]) - max(a[0], b[0]))
+    iy = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+    inter = ix * iy
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - inter
+    return inter / union if union > 0 else 0.0
+
+
+def _search(image: np.ndarray, backend: PoseBackend, limit: int) -> list[PoseEstimate]:
+    """Up to ``limit`` people in one image, found one at a time by masking each one found."""
+    found: list[PoseEstimate] = []
+    for _ in range(limit):
+        est = backend.estimate_still(image)
+        if est is None or any(_iou(est.bbox(), f.bbox()) > 0.5 for f in found):
+            break
+        found.append(est)
+        image = selection.mask_out(image, est.bbox())
+    return found
+
+
+def _in_view(
+    backend: PoseBackend, image: np.ndarray, roi: tuple[int, int, int, int]
+) -> PoseEstimate | None:
+    c0, r0, c1, r1 = roi
+    found = backend.estimate(image[r0:r1, c0:c1])
+    return found.shifted(c0, r0) if found is not None else None
+
+
+def track_infant(
+    frames: Iterable[Frame],
+    backend: PoseBackend,
+    *,
+    frame_size: tuple[int, int],
+    source: str,
+    progress: Callable[[int], None] | None = None,
+    use_roi: bool = True,
+) -> PoseTrack:
+    """Keypoints of the infant in every frame, in upright source pixels (``frame_size`` =
+    (width, height) of the upright source). ``progress`` is called with the number of frames
+    done so far. ``use_roi=False`` runs the backend on whole frames (kept to measure what the
+    crop buys; it cannot keep to the infant when somebody else is tracked instead)."""
+    times: list[float] = []
+    points: list[np.ndarray] = []
+    confs: list[np.ndarray] = []
+    depths: list[np.ndarray] = []
+    missing_xy = np.full((keypoints.COUNT, 2), np.nan)
+    missing_k = np.full(keypoints.COUNT, np.nan)
+    no_conf = np.zeros(keypoints.COUNT)
+
+    notes = _Selection()
+    roi: tuple[int, int, int, int] | None = None  # where the backend looks while tracking
+    last_box: Box | None = None  # where the infant was last seen
+    misses = 0  # frames since the infant was last seen
+    backend.reset()
+
+    for n, frame in enumerate(frames, start=1):
+        image = frame.image
+        height, width = image.shape[:2]
+        est: PoseEstimate | None = None
+
+        if roi is not None:
+            est = _in_view(backend, image, roi)
+            if est is not None and misses and selection.continuity(est, last_box) < np.exp(
+                -MAX_JUMP
+            ):
+                notes.rejected_jumps += 1  # re-detected somebody else inside the crop
+                backend.reset()
+                est = None
+            if est is None and misses >= LOST_CROP_FRAMES:
+                roi = None  # long gone from there: search only the whole frame from now on
+
+        if use_roi and est is None and (roi is None or misses >= HOLD_MISSES):
+            candidates = _search(image, backend, MAX_CANDIDATES)
+            if candidates:
+                ranked = selection.rank(candidates, height, last_box)
+                notes.note(frame, ranked, frame.scale)
+                chosen = ranked[0].estimate
+                roi = _place_roi(chosen.bbox(), width, height)
+                # Start the backend's own tracking on this very frame, so that it carries the
+                # infant on even where its detector would miss the next frame.
+                seeded = _in_view(backend, image, roi)
+                ok = seeded is not None and _iou(seeded.bbox(), chosen.bbox()) > 0.3
+                est = seeded if ok else chosen
+
+        if not use_roi and (est := backend.estimate(image)) is not None and (
+            misses or last_box is None
+        ):
+            others = _search(selection.mask_out(image, est.bbox()), backend, MAX_CANDIDATES - 1)
+            ranked = selection.rank([est, *others], height, last_box)
+            notes.note(frame, ranked, frame.scale)
+            est = ranked[0].estimate
+
+        if est is None:
+            misses += 1
+            times.append(frame.timestamp_s)
+            points.append(missing_xy)
+            confs.append(no_conf)
+            depths.append(missing_k)
+        else:
+            misses = 0
+            last_box = est.bbox()
+            if roi is not None and not _roi_still_fits(roi, last_box):
+                roi = _place_roi(last_box, width, height)
+            times.append(frame.timestamp_s)
+            points.append(est.keypoints_px / frame.scale)
+            confs.append(est.confidence)
+            depths.append(est.depth / frame.scale)
+        if progress is not None:
+            progress(n)
+
+    count = len(times)
+    return PoseTrack(
+        timestamps_s=np.asarray(times, dtype=np.float64),
+        keypoints_px=np.asarray(points, dtype=np.float32).reshape(count, keypoints.COUNT, 2),
+        confidence=np.asarray(confs, dtype=np.float32).reshape(count, keypoints.COUNT),
+        depth=np.asarray(depths, dtype=np.float32).reshape(count, keypoints.COUNT),
+        frame_size=frame_size,
+        source=source,
+        meta={
+            "backend": backend.name,
+            "roi": "infant" if use_roi else "full_frame",
+            "selection": notes.as_meta(),
+        },
+    )

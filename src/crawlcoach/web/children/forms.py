@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from crawlcoach.web.children.models import Child
+from crawlcoach.web.guidance_bridge import date_problem, observation_choices
+
+
+class ChildForm(forms.ModelForm):
+    observations = forms.MultipleChoiceField(
+        label="Anything you have noticed?",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Optional. These are weighed with the videos.",
+    )
+
+    class Meta:
+        model = Child
+        fields = ("name", "born", "due", "observations")
+        widgets = {
+            "born": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {"due": "Only if your baby came early: we then also show the corrected age."}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["observations"].choices = observation_choices()
+        self.fields["name"].widget.attrs["autocomplete"] = "off"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        born = cleaned.get("born")
+        if born is not None:
+            problem = date_problem(born, cleaned.get("due"), timezone.localdate())
+            if problem:
+                raise forms.ValidationError(problem)
+        return cleaned

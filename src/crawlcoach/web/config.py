@@ -1,0 +1,112 @@
+"""Where the web app keeps its state and how it reaches its services, read from the environment.
+
+Embedded defaults need nothing installed: SQLite and Huey's SQLite queue in a data folder, media on
+local disk. ``DATABASE_URL`` switches to PostgreSQL, ``REDIS_URL`` puts the task queue in Redis.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from crawlcoach.errors import CrawlcoachError
+
+DEFAULT_MAX_UPLOAD_MB = 500
+
+
+class ConfigError(CrawlcoachError):
+    kind = "config_error"
+
+
+def data_dir() -> Path:
+    """The folder for the database, the queue, the secret key and every uploaded video."""
+    path = Path(os.environ.get("CRAWLCOACH_DATA_DIR", "var")).expanduser().resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def secret_key(folder: Path) -> str:
+    """The key from ``CRAWLCOACH_SECRET_KEY``, else one generated on first run and kept on disk."""
+    if env_key := os.environ.get("CRAWLCOACH_SECRET_KEY"):
+        return env_key
+    key_file = folder / "secret_key"
+    if not key_file.exists():
+        # Created private from the start: a key readable by others would let them forge sessions.
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_urlsafe(50))
+    return key_file.read_text().strip()
+
+
+def database(url: str | None, folder: Path) -> dict[str, Any]:
+    """Django's ``DATABASES['default']`` for a ``DATABASE_URL`` (postgres:// or sqlite:///)."""
+    if not url:
+        return _sqlite(folder / "crawlcoach.sqlite3")
+    parts = urlsplit(url)
+    scheme = parts.scheme.split("+")[0]
+    if scheme == "sqlite":
+        # sqlite:///relative/path or sqlite:////absolute/path, as dj-database-url reads them.
+        return _sqlite(Path(unquote(parts.path[1:])) if parts.path else folder / "crawlcoach.sqlite3")
+    if scheme in ("postgres", "postgresql", "pgsql"):
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(parts.path.lstrip("/")),
+            "USER": unquote(parts.username or ""),
+            "PASSWORD": unquote(parts.password or ""),
+            "HOST": unquote(parts.hostname or ""),
+            "PORT": str(parts.port or ""),
+            "OPTIONS": dict(parse_qsl(parts.query)),
+            "CONN_MAX_AGE": 60,
+        }
+    raise ConfigError(
+        f"DATABASE_URL {scheme}://...: only postgres:// and sqlite:/// databases are supported."
+    )
+
+
+def _sqlite(path: Path) -> dict[str, Any]:
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        # WAL and immediate transactions: the worker writes progress while pages read.
+        "OPTIONS": {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
+    }
+
+
+def task_queue(redis_url: str | None, folder: Path) -> Any:
+    """The Huey instance: Redis when configured, else a SQLite file beside the database."""
+    if redis_url:
+        from huey import RedisHuey
+
+        return RedisHuey("crawlcoach", url=redis_url)
+    from huey import SqliteHuey
+
+    return SqliteHuey("crawlcoach", filename=str(folder / "tasks.sqlite3"))
+
+
+def max_upload_bytes() -> int:
+    raw = os.environ.get("CRAWLCOACH_MAX_UPLOAD_MB", str(DEFAULT_MAX_UPLOAD_MB))
+    try:
+        megabytes = float(raw)
+    except ValueError as exc:
+        raise ConfigError(
+            f"CRAWLCOACH_MAX_UPLOAD_MB={raw!r}: give the largest upload in megabytes, e.g. 500."
+        ) from exc
+    return int(megabytes * 1024 * 1024)
+
+
+def flag(name: str, default: bool = False) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
+def csv_list(name: str, default: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]

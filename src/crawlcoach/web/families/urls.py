@@ -1,0 +1,15 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from crawlcoach.web.families import views
+
+urlpatterns = [
+    path("signup/", views.signup, name="signup"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("family/", views.family_page, name="family"),
+    path("family/invite/", views.invite, name="invite"),
+    path("family/invite/<int:invitation_id>/revoke/", views.revoke_invitation, name="invite_revoke"),
+    path("join/<str:token>/", views.join, name="join"),
+]

@@ -1,0 +1,131 @@
+"""Accounts and the family: sign-up, log-in with lock-out, invitations, the caregivers page."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth import views as auth_views
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from crawlcoach.web.families.access import family_required
+from crawlcoach.web.families.forms import (
+    CaregiverCreationForm,
+    LockoutAuthenticationForm,
+    SignupForm,
+)
+from crawlcoach.web.families.models import Caregiver, Family, Invitation
+
+
+def signup_open() -> bool:
+    """The first visit creates the first account; later families only when the server allows."""
+    return settings.OPEN_SIGNUP or not get_user_model().objects.exists()
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("home")
+    if not signup_open():
+        return render(request, "families/signup_closed.html", status=403)
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = form.save()
+            family = Family.objects.create(name=form.cleaned_data["family_name"])
+            Caregiver.objects.create(user=user, family=family)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome, {user.first_name}! Add your baby to begin.")
+        return redirect("child_add")
+    first = not get_user_model().objects.exists()
+    return render(request, "families/signup.html", {"form": form, "first_account": first})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "families/login.html"
+    authentication_form = LockoutAuthenticationForm
+    redirect_authenticated_user = True
+
+    def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if not get_user_model().objects.exists():
+            return redirect("signup")  # no default password: the first visit makes the account
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "families/password_change.html"
+
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        response = super().form_valid(form)
+        messages.success(self.request, "Your password has been changed.")
+        return response
+
+    def get_success_url(self) -> str:
+        return reverse("family")
+
+
+@family_required
+def family_page(request: HttpRequest) -> HttpResponse:
+    family = request.family  # type: ignore[attr-defined]
+    now = timezone.now()
+    invitations = [inv for inv in family.invitations.all() if inv.is_open(now)]
+    links = [(inv, request.build_absolute_uri(reverse("join", args=[inv.token]))) for inv in invitations]
+    caregivers = family.caregivers.select_related("user").order_by("joined_at")
+    return render(
+        request,
+        "families/family.html",
+        {"caregivers": caregivers, "invitation_links": links},
+    )
+
+
+@require_POST
+@family_required
+def invite(request: HttpRequest) -> HttpResponse:
+    Invitation.objects.create(
+        family=request.family,  # type: ignore[attr-defined]
+        created_by=request.user,
+        expires_at=timezone.now() + timedelta(days=settings.INVITATION_DAYS),
+    )
+    messages.success(
+        request,
+        "Invitation link made. Send it to the other caregiver; it works once, "
+        f"for {settings.INVITATION_DAYS} days.",
+    )
+    return redirect("family")
+
+
+@require_POST
+@family_required
+def revoke_invitation(request: HttpRequest, invitation_id: int) -> HttpResponse:
+    invitation = get_object_or_404(
+        Invitation, pk=invitation_id, family=request.family  # type: ignore[attr-defined]
+    )
+    invitation.delete()
+    messages.success(request, "Invitation withdrawn; the link no longer works.")
+    return redirect("family")
+
+
+def join(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = Invitation.objects.select_related("family").filter(token=token).first()
+    if invitation is None or not invitation.is_open(timezone.now()):
+        raise Http404("This invitation link has expired or was already used.")
+    if request.user.is_authenticated:
+        return render(request, "families/join_logged_in.html", {"invitation": invitation})
+    form = CaregiverCreationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = form.save()
+            Caregiver.objects.create(user=user, family=invitation.family)
+            invitation.accepted_by = user
+            invitation.accepted_at = timezone.now()
+            invitation.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome to {invitation.family.name}, {user.first_name}!")
+        return redirect("home")
+    return render(request, "families/join.html", {"form": form, "invitation": invitation})

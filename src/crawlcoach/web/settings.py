@@ -1,0 +1,137 @@
+"""Django settings: embedded defaults (SQLite, Huey on SQLite, media on disk), overridable by env.
+
+Environment: CRAWLCOACH_DATA_DIR (default ./var), DATABASE_URL, REDIS_URL, CRAWLCOACH_SECRET_KEY,
+CRAWLCOACH_MAX_UPLOAD_MB (default 500), CRAWLCOACH_ALLOWED_HOSTS, CRAWLCOACH_CSRF_TRUSTED_ORIGINS,
+CRAWLCOACH_HTTPS, CRAWLCOACH_OPEN_SIGNUP, CRAWLCOACH_DEBUG.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from crawlcoach.web import config
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = config.data_dir()
+MEDIA_ROOT = DATA_DIR / "media"  # never served as a folder: every file goes through a family check
+UPLOAD_TMP_DIR = DATA_DIR / "uploads"
+STATIC_ROOT = DATA_DIR / "static"
+for _folder in (MEDIA_ROOT, UPLOAD_TMP_DIR, STATIC_ROOT):
+    _folder.mkdir(parents=True, exist_ok=True)
+
+SECRET_KEY = config.secret_key(DATA_DIR)
+DEBUG = config.flag("CRAWLCOACH_DEBUG")
+ALLOWED_HOSTS = config.csv_list("CRAWLCOACH_ALLOWED_HOSTS", "*")
+CSRF_TRUSTED_ORIGINS = config.csv_list("CRAWLCOACH_CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "huey.contrib.djhuey",
+    "crawlcoach.web.families",
+    "crawlcoach.web.children",
+    "crawlcoach.web.videos",
+    "crawlcoach.web.dashboard",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "crawlcoach.web.families.middleware.FamilyMiddleware",
+]
+
+ROOT_URLCONF = "crawlcoach.web.urls"
+WSGI_APPLICATION = "crawlcoach.web.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PACKAGE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "crawlcoach.web.families.context.family",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": config.database(os.environ.get("DATABASE_URL"), DATA_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+HUEY = config.task_queue(os.environ.get("REDIS_URL"), DATA_DIR)
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+# Lock a username out after this many failed log-ins in a row, for this long.
+LOCKOUT_ATTEMPTS = int(os.environ.get("CRAWLCOACH_LOCKOUT_ATTEMPTS", "5"))
+LOCKOUT_MINUTES = int(os.environ.get("CRAWLCOACH_LOCKOUT_MINUTES", "15"))
+# After the first account, new families need this (a server shared by several families).
+OPEN_SIGNUP = config.flag("CRAWLCOACH_OPEN_SIGNUP")
+INVITATION_DAYS = 7
+
+MAX_UPLOAD_BYTES = config.max_upload_bytes()
+FILE_UPLOAD_TEMP_DIR = str(UPLOAD_TMP_DIR)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o600
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+LANGUAGE_CODE = "en"
+TIME_ZONE = os.environ.get("TZ", "UTC")
+USE_I18N = False
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "crawlcoach.web.static_finders.PlotlyFinder",
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+# Serve from the package too, so the app works before (or without) collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_MAX_AGE = 24 * 3600
+
+SESSION_COOKIE_AGE = 60 * 60 * 24 * 30  # parents stay logged in on their phone for a month
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+if config.flag("CRAWLCOACH_HTTPS"):
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"crawlcoach": {"level": "INFO"}, "huey": {"level": "INFO"}},
+}

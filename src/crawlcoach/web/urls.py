@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("crawlcoach.web.dashboard.urls")),
+    path("", include("crawlcoach.web.families.urls")),
+    path("", include("crawlcoach.web.children.urls")),
+    path("", include("crawlcoach.web.videos.urls")),
+]

@@ -1,0 +1,57 @@
+"""An uploaded video of a child, where its analysis stands, and the analysis itself."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.db import models
+
+from crawlcoach.web.children.models import Child
+
+
+class Status(models.TextChoices):
+    QUEUED = "queued", "Waiting its turn"
+    ANALYSING = "analysing", "Watching the video"
+    DONE = "done", "Ready"
+    FAILED = "failed", "Could not be analysed"
+
+
+class Video(models.Model):
+    # Unguessable ids in URLs; access is still checked against the family on every request.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="videos")
+    original_name = models.CharField(max_length=255)
+    original_file = models.CharField(max_length=255)  # relative to MEDIA_ROOT
+    annotated_file = models.CharField(max_length=255, blank=True)  # relative to MEDIA_ROOT
+    size_bytes = models.BigIntegerField(default=0)
+    duration_s = models.FloatField(null=True, blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    progress = models.FloatField(default=0.0)  # 0..1 while analysing
+    result = models.JSONField(null=True, blank=True)  # the analysis contract
+    error_kind = models.CharField(max_length=64, blank=True)
+    error_message = models.TextField(blank=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.get_status_display()})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (Status.QUEUED, Status.ANALYSING)
+
+    def status_payload(self) -> dict[str, Any]:
+        """What the status endpoint (and the page's polling script) sees."""
+        return {
+            "id": str(self.id),
+            "status": self.status,
+            "label": self.get_status_display(),
+            "progress": round(self.progress, 3),
+            "pending": self.is_pending,
+            "error": self.error_message or None,
+        }

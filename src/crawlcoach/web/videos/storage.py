@@ -1,0 +1,69 @@
+"""Where videos live on disk: one folder per video inside one folder per child and family.
+
+    MEDIA_ROOT/family-<id>/child-<id>/<video uuid>/original.<ext> and annotated.mp4
+
+Deleting a video removes its folder, deleting a child removes the child's folder.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+
+if TYPE_CHECKING:
+    from crawlcoach.web.children.models import Child
+    from crawlcoach.web.videos.models import Video
+
+ANNOTATED_NAME = "annotated.mp4"
+# Extensions kept only so downloads open in the right player; the content is what was checked.
+KNOWN_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm", ".avi", ".mkv", ".3gp", ".gif", ".mpg", ".mpeg"}
+
+
+def media_root() -> Path:
+    return Path(settings.MEDIA_ROOT)
+
+
+def child_dir(child: Child) -> Path:
+    return media_root() / f"family-{child.family_id}" / f"child-{child.pk}"
+
+
+def video_dir(video: Video) -> Path:
+    return child_dir(video.child) / str(video.id)
+
+
+def relative(path: Path) -> str:
+    return str(path.relative_to(media_root()))
+
+
+def absolute(relative_path: str) -> Path:
+    return media_root() / relative_path
+
+
+def original_name_for(upload_name: str) -> str:
+    suffix = PurePath(upload_name).suffix.lower()
+    return "original" + (suffix if suffix in KNOWN_SUFFIXES else ".video")
+
+
+def store_upload(video: Video, uploaded_path: Path, upload_name: str) -> Path:
+    """Move the uploaded temporary file into the video's folder (a rename, not a copy)."""
+    folder = video_dir(video)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / original_name_for(upload_name)
+    shutil.move(str(uploaded_path), target)
+    target.chmod(0o600)
+    return target
+
+
+def annotated_path(video: Video) -> Path:
+    return video_dir(video) / ANNOTATED_NAME
+
+
+def delete_video_files(video: Video) -> None:
+    shutil.rmtree(video_dir(video), ignore_errors=True)
+
+
+def delete_child_files(child: Child) -> None:
+    shutil.rmtree(child_dir(child), ignore_errors=True)

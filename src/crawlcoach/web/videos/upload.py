@@ -1,0 +1,78 @@
+"""Receive an upload: streamed to a temporary file on disk, stopped at the size limit, checked by
+its content (can PyAV open it as a video?), never by its name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadhandler import StopUpload, TemporaryFileUploadHandler
+from django.http import HttpRequest
+
+from crawlcoach.video import VideoError, VideoInfo, probe
+
+# Room for the multipart envelope and the CSRF field around the file itself.
+MULTIPART_OVERHEAD_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Rejection:
+    message: str
+    status: int
+
+
+def too_large_message(limit_bytes: int) -> str:
+    return (
+        f"This video is larger than {limit_bytes / 1024 / 1024:.0f} MB, the most this app accepts. "
+        "Trim it on your phone to a minute or two of floor play, or film a shorter clip."
+    )
+
+
+def declared_too_large(request: HttpRequest, limit_bytes: int) -> bool:
+    """Refuse before reading the body when the client already says it is too big."""
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return declared > limit_bytes + MULTIPART_OVERHEAD_BYTES
+
+
+class SizeLimitedUploadHandler(TemporaryFileUploadHandler):
+    """Writes the file to disk chunk by chunk and stops once it passes the limit."""
+
+    def __init__(self, request: HttpRequest, limit_bytes: int) -> None:
+        super().__init__(request)
+        self.limit_bytes = limit_bytes
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> bytes | None:
+        if start + len(raw_data) > self.limit_bytes:
+            self.request.upload_too_large = True  # type: ignore[union-attr]
+            if self.file is not None:
+                self.file.close()  # removes the partial temporary file
+            raise StopUpload(connection_reset=False)
+        return super().receive_data_chunk(raw_data, start)
+
+
+def temporary_path(upload: UploadedFile) -> Path:
+    return Path(upload.temporary_file_path())  # type: ignore[attr-defined]
+
+
+def check_video(path: Path) -> VideoInfo | Rejection:
+    """The file's facts when it is a video we can analyse, else why not in plain words."""
+    try:
+        info = probe(path)
+    except VideoError:
+        return Rejection(
+            "That file is not a video we can read. Choose a video from your phone's camera or "
+            "gallery (MP4, MOV, WebM, AVI and GIF all work).",
+            415,
+        )
+    if info.width <= 0 or info.height <= 0:
+        return Rejection("That video has no picture we can read. Please try another clip.", 415)
+    return info
+
+
+def upload_name(upload: Any) -> str:
+    return (getattr(upload, "name", None) or "video")[:255]

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from crawlcoach.web.videos import views
+
+urlpatterns = [
+    path("children/<int:child_id>/upload/", views.upload_video, name="video_upload"),
+    path("videos/<uuid:video_id>/", views.video_page, name="video"),
+    path("videos/<uuid:video_id>/status.json", views.video_status, name="video_status"),
+    path("videos/<uuid:video_id>/file/<str:kind>", views.video_file, name="video_file"),
+    path("videos/<uuid:video_id>/delete/", views.delete_video, name="video_delete"),
+    path("videos/<uuid:video_id>/retry/", views.retry_video, name="video_retry"),
+]

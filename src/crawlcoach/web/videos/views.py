@@ -1,0 +1,150 @@
+"""Upload a video, follow its analysis, see the result, fetch its files, delete it."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.files.uploadedfile import TemporaryUploadedFile
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from crawlcoach.web import guidance_bridge
+from crawlcoach.web.children.models import Child
+from crawlcoach.web.children.views import family_child
+from crawlcoach.web.families.access import family_required
+from crawlcoach.web.videos import presentation, storage, upload
+from crawlcoach.web.videos.models import Status, Video
+from crawlcoach.web.videos.ranged import ranged_file_response
+from crawlcoach.web.videos.tasks import enqueue
+
+
+def family_video(request: HttpRequest, video_id: uuid.UUID) -> Video:
+    """The video with this id in the request's family, else 404 (never another family's)."""
+    return get_object_or_404(
+        Video.objects.select_related("child"),
+        pk=video_id,
+        child__family=request.family,  # type: ignore[attr-defined]
+    )
+
+
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _upload_page(request: HttpRequest, child: Child, error: str = "", status: int = 200) -> HttpResponse:
+    if error and _wants_json(request):
+        return JsonResponse({"error": error}, status=status)
+    context = {"child": child, "error": error, "max_upload_bytes": settings.MAX_UPLOAD_BYTES}
+    return render(request, "videos/upload.html", context, status=status)
+
+
+# CSRF is checked inside, after the size-limited upload handler is installed: the CSRF middleware
+# would otherwise read the whole body with the default handlers first.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+@family_required
+def upload_video(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = family_child(request, child_id)
+    if request.method == "GET":
+        return _upload_page(request, child)
+    limit = settings.MAX_UPLOAD_BYTES
+    if upload.declared_too_large(request, limit):
+        return _upload_page(request, child, upload.too_large_message(limit), 413)
+    request.upload_handlers = [upload.SizeLimitedUploadHandler(request, limit)]
+    return _receive_upload(request, child)
+
+
+@csrf_protect
+def _receive_upload(request: HttpRequest, child: Child) -> HttpResponse:
+    received = request.FILES.get("video")
+    if getattr(request, "upload_too_large", False):
+        return _upload_page(request, child, upload.too_large_message(settings.MAX_UPLOAD_BYTES), 413)
+    if not isinstance(received, TemporaryUploadedFile):
+        return _upload_page(request, child, "Choose a video first, then press Upload.", 400)
+    checked = upload.check_video(upload.temporary_path(received))
+    if isinstance(checked, upload.Rejection):
+        return _upload_page(request, child, checked.message, checked.status)
+    name = upload.upload_name(received)
+    video = Video.objects.create(
+        child=child,
+        original_name=name,
+        original_file="",
+        size_bytes=received.size or 0,
+        duration_s=checked.duration_s or None,
+    )
+    stored = storage.store_upload(video, upload.temporary_path(received), name)
+    video.original_file = storage.relative(stored)
+    video.save(update_fields=["original_file"])
+    enqueue(video.pk)
+    url = reverse("video", args=[video.pk])
+    if _wants_json(request):
+        return JsonResponse({"url": url, "status": video.status_payload()}, status=201)
+    return redirect(url)
+
+
+@require_GET
+@family_required
+def video_page(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
+    video = family_video(request, video_id)
+    context: dict[str, Any] = {"video": video, "child": video.child}
+    if video.status == Status.DONE and video.result:
+        context |= presentation.result_context(video.result)
+        earlier = Video.objects.filter(child=video.child, uploaded_at__lte=video.uploaded_at)
+        analyses = guidance_bridge.analyses_for(list(earlier))
+        context["assessment"] = guidance_bridge.assessment(
+            video.child, analyses, timezone.localdate(video.uploaded_at)
+        )
+    return render(request, "videos/video.html", context)
+
+
+@require_GET
+@family_required
+def video_status(request: HttpRequest, video_id: uuid.UUID) -> JsonResponse:
+    video = family_video(request, video_id)
+    response = JsonResponse(video.status_payload())
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@require_GET
+@family_required
+def video_file(request: HttpRequest, video_id: uuid.UUID, kind: str) -> HttpResponse:
+    video = family_video(request, video_id)
+    relative = {"original": video.original_file, "annotated": video.annotated_file}.get(kind)
+    if not relative:
+        raise Http404("No such file for this video.")
+    path = storage.absolute(relative)
+    if not path.is_file():
+        raise Http404("This file is no longer there.")
+    return ranged_file_response(request, path)
+
+
+@require_http_methods(["GET", "POST"])
+@family_required
+def delete_video(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
+    video = family_video(request, video_id)
+    if request.method == "POST":
+        child_id = video.child_id
+        storage.delete_video_files(video)
+        video.delete()
+        messages.success(request, "The video and its analysis are deleted.")
+        return redirect("child", child_id=child_id)
+    return render(request, "videos/delete.html", {"video": video, "child": video.child})
+
+
+@require_POST
+@family_required
+def retry_video(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
+    video = family_video(request, video_id)
+    if video.status == Status.FAILED:
+        video.status, video.progress, video.error_kind, video.error_message = Status.QUEUED, 0.0, "", ""
+        video.save(update_fields=["status", "progress", "error_kind", "error_message"])
+        enqueue(video.pk)
+    return redirect("video", video_id=video.pk)

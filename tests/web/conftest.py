@@ -1,0 +1,146 @@
+"""Web app fixtures: Django on a throwaway data folder, families, children and analysed videos.
+
+Django is configured here (not in pyproject) so the rest of the suite does not pay for it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+_DATA_DIR = tempfile.mkdtemp(prefix="crawlcoach-web-tests-")
+atexit.register(shutil.rmtree, _DATA_DIR, True)
+os.environ["CRAWLCOACH_DATA_DIR"] = _DATA_DIR
+os.environ["DJANGO_SETTINGS_MODULE"] = "crawlcoach.web.settings"
+for _name in ("DATABASE_URL", "REDIS_URL", "CRAWLCOACH_OPEN_SIGNUP", "CRAWLCOACH_MAX_UPLOAD_MB"):
+    os.environ.pop(_name, None)
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth.models import User  # noqa: E402
+from django.test import Client  # noqa: E402
+from huey.contrib.djhuey import HUEY  # noqa: E402
+
+from crawlcoach.web.children.models import Child  # noqa: E402
+from crawlcoach.web.families.models import Caregiver, Family  # noqa: E402
+from crawlcoach.web.videos import storage  # noqa: E402
+from crawlcoach.web.videos.models import Status, Video  # noqa: E402
+
+# Tasks run inline in these tests; the real queue is exercised by the end-to-end tests.
+HUEY.immediate = True
+
+from web_helpers import PASSWORD, contract  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings: Any, tmp_path: Path) -> Path:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def make_family(db: None) -> Callable[..., User]:
+    """A family with one caregiver; returns the caregiver's user."""
+    counter = iter(range(1000))
+
+    def make(name: str = "The Okafors", username: str | None = None) -> User:
+        username = username or f"parent{next(counter)}"
+        user = User.objects.create_user(username=username, password=PASSWORD, first_name="Sam")
+        family = Family.objects.create(name=name)
+        Caregiver.objects.create(user=user, family=family)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def parent(make_family: Callable[..., User]) -> User:
+    return make_family()
+
+
+@pytest.fixture
+def client_of() -> Callable[[User], Client]:
+    def make(user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture
+def parent_client(parent: User, client_of: Callable[[User], Client]) -> Client:
+    return client_of(parent)
+
+
+@pytest.fixture
+def make_child() -> Callable[..., Child]:
+    def make(user: User, name: str = "Ada", months: int = 9, due: date | None = None) -> Child:
+        born = date.today() - timedelta(days=int(months * 30.44))
+        return Child.objects.create(family=user.caregiver.family, name=name, born=born, due=due)
+
+    return make
+
+
+@pytest.fixture
+def child(parent: User, make_child: Callable[..., Child]) -> Child:
+    return make_child(parent)
+
+
+@pytest.fixture
+def make_stored_video() -> Callable[..., Video]:
+    """A video with its files on disk, analysed (done) unless told otherwise."""
+
+    def make(child: Child, status: str = Status.DONE, result: dict[str, Any] | None = None) -> Video:
+        video = Video.objects.create(
+            child=child, original_name="ada-crawls.mp4", original_file="", size_bytes=10,
+            status=status, result=(result or contract()) if status == Status.DONE else None,
+            progress=1.0 if status == Status.DONE else 0.0,
+        )  # fmt: skip
+        folder = storage.video_dir(video)
+        folder.mkdir(parents=True)
+        (folder / "original.mp4").write_bytes(b"original-bytes-0123456789")
+        video.original_file = storage.relative(folder / "original.mp4")
+        if status == Status.DONE:
+            (folder / "annotated.mp4").write_bytes(b"annotated-bytes")
+            video.annotated_file = storage.relative(folder / "annotated.mp4")
+        if status == Status.FAILED:
+            video.error_kind = "no_baby_found"
+            video.error_message = "we could not find a baby in this video."
+        video.save()
+        return video
+
+    return make
+
+
+@pytest.fixture
+def done_video(child: Child, make_stored_video: Callable[..., Video]) -> Video:
+    return make_stored_video(child)
+
+
+@pytest.fixture
+def fake_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
+    """Replace the analysis core with a quick stand-in that writes the overlay video too."""
+    calls: list[Path] = []
+
+    def analyse(source: Path, annotated: Path, progress: Callable[[float], None]) -> dict[str, Any]:
+        calls.append(source)
+        progress(0.5)
+        annotated.write_bytes(b"overlay")
+        result = contract()
+        result["video"]["path"] = str(source)
+        return result
+
+    monkeypatch.setattr("crawlcoach.web.videos.analysis._analyse", analyse)
+    yield calls

@@ -1,0 +1,228 @@
+"""Upload, background analysis, status, result page, files, delete, retry."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from crawlcoach.web.children.models import Child
+from crawlcoach.web.videos import analysis, storage
+from crawlcoach.web.videos.models import Status, Video
+
+pytestmark = pytest.mark.django_db
+
+
+def upload(client: Client, child: Child, path: Path, **extra) -> object:
+    with path.open("rb") as handle:
+        return client.post(reverse("video_upload", args=[child.pk]), {"video": handle}, **extra)
+
+
+def test_upload_page_offers_the_camera(parent_client: Client, child: Child) -> None:
+    page = parent_client.get(reverse("video_upload", args=[child.pk])).content.decode()
+    assert 'accept="video/*"' in page and "capture" in page
+    assert 'enctype="multipart/form-data"' in page
+
+
+def test_upload_stores_the_video_and_analyses_it(
+    parent_client: Client, child: Child, make_video, fake_analysis: list[Path]
+) -> None:
+    response = upload(parent_client, child, make_video("crawl.mov"))
+
+    video = Video.objects.get()
+    assert response.url == reverse("video", args=[video.pk])
+    assert video.status == Status.DONE and video.progress == 1.0
+    stored = storage.absolute(video.original_file)
+    assert stored.name == "original.mov" and stored.stat().st_size == video.size_bytes
+    assert fake_analysis == [stored]
+    assert video.result["video"]["path"] == "crawl.mov"  # the server's paths stay private
+    assert storage.absolute(video.annotated_file).exists()
+    assert not any(Path(storage.media_root().parent, "uploads").glob("*"))
+
+
+def test_upload_is_checked_by_content_not_name(
+    parent_client: Client, child: Child, tmp_path: Path, fake_analysis: list[Path]
+) -> None:
+    fake = tmp_path / "holiday.mp4"
+    fake.write_bytes(b"this is a text file pretending to be a video" * 100)
+    response = upload(parent_client, child, fake)
+    assert response.status_code == 415
+    assert b"not a video we can read" in response.content
+    assert not Video.objects.exists() and not fake_analysis
+
+
+def test_a_video_without_an_mp4_name_is_accepted(
+    parent_client: Client, child: Child, make_video, fake_analysis: list[Path]
+) -> None:
+    path = make_video("clip.mp4").rename(make_video().parent / "from-phone.bin")
+    assert upload(parent_client, child, path).status_code == 302
+    assert storage.absolute(Video.objects.get().original_file).name == "original.video"
+
+
+def test_too_large_upload_is_refused_with_a_clear_message(
+    parent_client: Client, child: Child, make_video, settings, fake_analysis: list[Path]
+) -> None:
+    settings.MAX_UPLOAD_BYTES = 1000
+    response = upload(parent_client, child, make_video(seconds=2))
+    assert response.status_code == 413
+    assert b"larger than" in response.content
+    assert not Video.objects.exists()
+
+
+def test_size_limit_holds_without_a_content_length(
+    parent_client: Client, child: Child, make_video, settings, fake_analysis: list[Path]
+) -> None:
+    settings.MAX_UPLOAD_BYTES = 2000
+    # A small declared length (as a chunked upload would give) must not get the file through.
+    response = upload(parent_client, child, make_video(seconds=2), CONTENT_LENGTH="10")
+    assert response.status_code in (400, 413)
+    assert not Video.objects.exists()
+
+
+def test_upload_without_a_file(parent_client: Client, child: Child) -> None:
+    response = parent_client.post(reverse("video_upload", args=[child.pk]), {})
+    assert response.status_code == 400
+    assert b"Choose a video first" in response.content
+
+
+def test_upload_needs_the_csrf_token(parent, child: Child, make_video) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(parent)
+    assert upload(client, child, make_video()).status_code == 403
+
+
+def test_script_upload_gets_json(
+    parent_client: Client, child: Child, make_video, tmp_path: Path, fake_analysis: list[Path]
+) -> None:
+    ok = upload(parent_client, child, make_video(), HTTP_ACCEPT="application/json")
+    assert ok.status_code == 201 and ok.json()["url"].startswith("/videos/")
+    bad = tmp_path / "notes.mp4"
+    bad.write_text("hello")
+    refused = upload(parent_client, child, bad, HTTP_ACCEPT="application/json")
+    assert refused.status_code == 415 and "not a video" in refused.json()["error"]
+
+
+def test_status_endpoint(parent_client: Client, child: Child, make_stored_video) -> None:
+    video = make_stored_video(child, status=Status.QUEUED)
+    data = parent_client.get(reverse("video_status", args=[video.pk])).json()
+    assert data == {"id": str(video.pk), "status": "queued", "label": "Waiting its turn",
+                    "progress": 0.0, "pending": True, "error": None}  # fmt: skip
+
+
+def test_pending_page_polls_for_its_status(parent_client: Client, child: Child,
+                                           make_stored_video) -> None:  # fmt: skip
+    video = make_stored_video(child, status=Status.ANALYSING)
+    page = parent_client.get(reverse("video", args=[video.pk])).content.decode()
+    assert "data-reload-when-finished" in page and "status.js" in page
+    assert "Watching the video" in page
+
+
+def test_failed_video_shows_the_reason_and_can_be_retried(
+    parent_client: Client, child: Child, make_stored_video, fake_analysis: list[Path]
+) -> None:
+    video = make_stored_video(child, status=Status.FAILED)
+    page = parent_client.get(reverse("video", args=[video.pk])).content.decode()
+    assert "could not find a baby" in page and "Try again" in page
+    parent_client.post(reverse("video_retry", args=[video.pk]))
+    video.refresh_from_db()
+    assert video.status == Status.DONE
+
+
+def test_result_page(parent_client: Client, done_video: Video) -> None:
+    page = parent_client.get(reverse("video", args=[done_video.pk])).content.decode()
+    assert 'id="skeleton-toggle"' in page
+    assert f"/videos/{done_video.pk}/file/annotated" in page
+    assert "seg dir-forward" in page and "seg dir-backward" in page  # the timeline
+    for text in ("Forward", "12 s", "On hands and knees", "Right leg", "Hardly used",
+                 "One side does more", "Opposite arm and leg", "How sure we are: high"):
+        assert text in page, text
+    assert 'class="panel verdict verdict-' in page  # the guidance's verdict
+    assert "Things to try together" in page
+
+
+def test_files_are_served_with_ranges(parent_client: Client, done_video: Video) -> None:
+    url = reverse("video_file", args=[done_video.pk, "original"])
+    whole = parent_client.get(url)
+    assert whole.status_code == 200 and b"".join(whole.streaming_content) == b"original-bytes-0123456789"
+    part = parent_client.get(url, HTTP_RANGE="bytes=9-13")
+    assert part.status_code == 206 and part["Content-Range"] == "bytes 9-13/25"
+    assert b"".join(part.streaming_content) == b"bytes"
+    tail = parent_client.get(url, HTTP_RANGE="bytes=-4")
+    assert b"".join(tail.streaming_content) == b"6789"
+    assert parent_client.get(url, HTTP_RANGE="bytes=99-").status_code == 416
+    annotated = parent_client.get(reverse("video_file", args=[done_video.pk, "annotated"]))
+    assert annotated.status_code == 200 and annotated["Content-Type"] == "video/mp4"
+    assert parent_client.get(reverse("video_file", args=[done_video.pk, "secrets"])).status_code == 404
+
+
+def test_deleting_a_video_deletes_its_files(parent_client: Client, done_video: Video) -> None:
+    folder = storage.video_dir(done_video)
+    url = reverse("video_delete", args=[done_video.pk])
+    assert parent_client.get(url).status_code == 200
+    assert parent_client.post(url).url == reverse("child", args=[done_video.child_id])
+    assert not Video.objects.exists() and not folder.exists()
+
+
+def test_analysis_failure_is_recorded_without_server_paths(
+    child: Child, make_stored_video, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    video = make_stored_video(child, status=Status.QUEUED)
+    source = storage.absolute(video.original_file)
+
+    def fails(src: Path, annotated: Path, progress) -> dict:
+        from crawlcoach.contract import failed_analysis
+
+        return failed_analysis(str(src), "no_baby_found", f"{src}: we could not find a baby.", 1.0)
+
+    monkeypatch.setattr(analysis, "_analyse", fails)
+    analysis.run_analysis(video.pk)
+    video.refresh_from_db()
+    assert video.status == Status.FAILED
+    assert video.error_message == "we could not find a baby."
+    assert str(source) not in str(video.result)
+
+
+def test_a_crash_in_the_analysis_ends_in_a_clear_failure(
+    child: Child, make_stored_video, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    video = make_stored_video(child, status=Status.QUEUED)
+
+    def crashes(**kwargs: object) -> dict:
+        raise RuntimeError("boom")
+
+    import crawlcoach.pipeline
+
+    monkeypatch.setattr(crawlcoach.pipeline, "analyze_video", lambda *a, **k: crashes())
+    analysis.run_analysis(video.pk)
+    video.refresh_from_db()
+    assert video.status == Status.FAILED and "on our side" in video.error_message
+
+
+def test_video_deleted_while_analysed_leaves_no_files(
+    child: Child, make_stored_video, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    video = make_stored_video(child, status=Status.QUEUED)
+
+    def deleted_meanwhile(src: Path, annotated: Path, progress) -> dict:
+        Video.objects.filter(pk=video.pk).delete()
+        annotated.write_bytes(b"late overlay")
+        from web_helpers import contract
+
+        return contract()
+
+    monkeypatch.setattr(analysis, "_analyse", deleted_meanwhile)
+    analysis.run_analysis(video.pk)
+    assert not storage.video_dir(video).exists()
+    analysis.run_analysis(uuid.uuid4())  # a video that is gone: nothing to do, no error
+
+
+def test_interrupted_analyses_are_queued_again(
+    child: Child, make_stored_video, fake_analysis: list[Path]
+) -> None:
+    video = make_stored_video(child, status=Status.ANALYSING)
+    assert analysis.requeue_interrupted() == 1
+    video.refresh_from_db()
+    assert video.status == Status.DONE
