@@ -52,6 +52,10 @@ def camera_from_video(path: Path, track: PoseTrack) -> CameraMotion:
     return estimate_camera_motion(frames()).resampled(track.timestamps_s)
 
 
+def _style_ok(r: dict) -> bool:
+    return r["style"] == r["label_style"]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--tracks", type=Path, default=Path("/tmp/crawlcoach-tracks"))
@@ -115,14 +119,15 @@ def main() -> None:
         fwd_clips = [r for r in subset if r["label_dir"] == "forward"]
         styled = [r for r in subset if r["label_style"] in ("belly", "hands_and_knees")]
         print(f"[{name}]")
-        print("  forward clips -> forward:  ", share(fwd_clips, lambda r: r["dir"] == "forward"))
-        print("  reversed -> backward:      ", share(fwd_clips, lambda r: r["rev_dir"] == "backward"))
-        print("  belly vs hands-and-knees:  ", share(styled, lambda r: r["style"] == r["label_style"]))
+        print("  forward clips -> forward:", share(fwd_clips, lambda r: r["dir"] == "forward"))
+        print("  reversed -> backward:", share(fwd_clips, lambda r: r["rev_dir"] == "backward"))
+        print("  belly vs hands-and-knees:", share(styled, lambda r: _style_ok(r)))
         print("  asymmetry flag raised:     ", share(subset, lambda r: r["asym"]))
         print("  reported crawling:         ", share(subset, lambda r: r["crawling"]))
     for r in results:
         if r["group"] == "neg":
-            print(f"  negative {r['stem']}: crawling={r['crawling']} style={r['style']} dir={r['dir']}")
+            print(f"  negative {r['stem']}: crawling={r['crawling']} style={r['style']}"
+                  f" dir={r['dir']}")
     wrong = [r["stem"] for r in dev if r["label_dir"] == "forward" and r["dir"] != "forward"]
     print("  forward clips not forward:", ", ".join(wrong) or "none")
     print("  patterns:", {p: sum(r["pattern"] == p for r in dev) for p in

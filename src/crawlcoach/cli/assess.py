@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from crawlcoach.errors import CrawlcoachError
-from crawlcoach.guidance import OBSERVATIONS, render_text
+from crawlcoach.guidance import OBSERVATIONS, age_from_dates, parse_observations, render_text
 from crawlcoach.guidance import assess as run_assessment
 from crawlcoach.guidance.errors import GuidanceInputError
 
@@ -56,13 +56,18 @@ def assess(
     Works from the age alone, from what you report, and from analyses of videos.
     """
     observations = [word for report in reports for word in report.split(",") if word.strip()]
+    try:  # wrong dates or words are a usage problem (exit 2), like in `crawlcoach analyze`
+        age_from_dates(born, due, today)
+        parse_observations(observations)
+    except CrawlcoachError as err:
+        raise click.UsageError(err.message) from None
     try:
         analyses = [a for path in analysis_files for a in read_analyses(path)]
         assessment = run_assessment(
             born, due=due, today=today, analyses=analyses, observations=observations
         )
     except CrawlcoachError as err:
-        raise click.ClickException(err.message) from err
+        raise click.ClickException(err.message) from None
     if fmt == "json":
         click.echo(json.dumps(assessment.as_contract(), indent=2, ensure_ascii=False))
     else:

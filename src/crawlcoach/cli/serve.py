@@ -19,10 +19,13 @@ def _lan_address() -> str | None:
 
 def prepare_site() -> None:
     """Configure Django, bring the database schema up to date and gather the static files."""
+    import os
+
     from django.core.management import call_command
 
     from crawlcoach.web import setup_django
 
+    os.environ["CRAWLCOACH_STATIC_COLLECTED"] = "1"  # serve the gzipped copies made below
     setup_django()
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)

@@ -7,7 +7,7 @@ The content (norms, red flags, activities, texts, sources) lives in ``data/*.tom
 from __future__ import annotations
 
 from crawlcoach.guidance.age import Age, age_from_dates
-from crawlcoach.guidance.assess import Assessment, assess
+from crawlcoach.guidance.assess import Assessment, assess, parse_observations
 from crawlcoach.guidance.content import Activity, Content, Source
 from crawlcoach.guidance.errors import GuidanceContentError, GuidanceInputError
 from crawlcoach.guidance.loading import load_content
@@ -29,5 +29,6 @@ __all__ = [
     "age_from_dates",
     "assess",
     "load_content",
+    "parse_observations",
     "render_text",
 ]

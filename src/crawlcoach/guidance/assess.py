@@ -36,6 +36,7 @@ class Assessment:
     reasons: tuple[Reason, ...]  # weightiest first
     explanation: str
     situations: tuple[str, ...]  # what the plan was chosen for
+    situations_text: tuple[str, ...]  # the same in plain words
     plan: tuple[Activity, ...]
     watch_for: tuple[str, ...]
     film_again_in_days: int
@@ -63,6 +64,7 @@ class Assessment:
             "reason_details": [r.as_dict() for r in self.reasons],
             "explanation": self.explanation,
             "situations": list(self.situations),
+            "situations_text": list(self.situations_text),
             "plan": [self._activity_dict(a) for a in self.plan],
             "watch_for": list(self.watch_for),
             "film_again_in_days": self.film_again_in_days,
@@ -106,7 +108,7 @@ def assess(
     evidence = Evidence(
         age=age,
         videos=_videos(analyses, age),
-        observations=frozenset(normalise_observations(observations)),
+        observations=frozenset(parse_observations(observations)),
     )
     reasons = collect_reasons(evidence, content)
     verdict = verdict_of(reasons)
@@ -123,6 +125,7 @@ def assess(
         reasons=reasons,
         explanation=explain(evidence, content),
         situations=situations,
+        situations_text=tuple(content.texts.situations[s] for s in situations),
         plan=plan,
         watch_for=watch_for(evidence, situations, content),
         film_again_in_days=days,
@@ -135,7 +138,7 @@ def assess(
     )
 
 
-def normalise_observations(observations: Iterable[str]) -> list[str]:
+def parse_observations(observations: Iterable[str]) -> list[str]:
     """Observation words, checked against the vocabulary (``one-side-less`` is accepted too)."""
     if isinstance(observations, str):
         observations = [observations]

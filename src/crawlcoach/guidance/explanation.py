@@ -19,6 +19,9 @@ def explain(evidence: Evidence, content: Content) -> str:
     elif latest is None:
         what = "video" if len(videos) == 1 else f"{len(videos)} videos"
         sentences.append(texts["no_usable_video"].format(videos=what))
+        problems = list(dict.fromkeys(p for v in videos for p in v.problems))
+        if problems:
+            sentences.append(texts["problems"].format(items="; ".join(problems)))
     else:
         if len(usable) < len(videos):
             sentences.append(texts["some_unusable"].format(count=len(videos) - len(usable)))

@@ -32,6 +32,7 @@ class VideoFindings:
     asymmetric: bool | None = None  # None: the analysis could not tell
     less_used: tuple[str, ...] = ()  # limbs reported unused while their partner was used
     pattern: str = "unknown"
+    problems: tuple[str, ...] = ()  # the analysis's own plain-words notes on what limited it
 
     @property
     def travels(self) -> bool | None:
@@ -74,13 +75,15 @@ def read_analysis(analysis: Any, position: int) -> VideoFindings:
 
     quality = _section(analysis, "quality", label)
     locomotion = _section(analysis, "locomotion", label)
+    problems = _problems(analysis, quality)
     usable = (
         not analysis.get("error")
         and bool(locomotion)
         and quality.get("usable", True) is not False
     )
     if not usable:
-        return VideoFindings(label=label, recorded_on=recorded_on, usable=False)
+        return VideoFindings(label=label, recorded_on=recorded_on, usable=False,
+                             problems=problems)
 
     limbs = _section(analysis, "limbs", label)
     used = {limb: _used(limbs, limb, label) for limb in LIMBS}
@@ -99,7 +102,8 @@ def read_analysis(analysis: Any, position: int) -> VideoFindings:
     style = _choice(locomotion, "dominant_style", STYLES, label, "locomotion")
     if direction == "unknown" and style == "unknown" and asymmetric is None:
         # Nothing was measured: judging from it would only be guessing.
-        return VideoFindings(label=label, recorded_on=recorded_on, usable=False)
+        return VideoFindings(label=label, recorded_on=recorded_on, usable=False,
+                             problems=problems)
     return VideoFindings(
         label=label,
         recorded_on=recorded_on,
@@ -113,6 +117,7 @@ def read_analysis(analysis: Any, position: int) -> VideoFindings:
         pattern=_choice(
             _section(analysis, "coordination", label), "pattern", PATTERNS, label, "coordination"
         ),
+        problems=problems,
     )
 
 
@@ -122,6 +127,15 @@ def _recorded_on(analysis: Mapping[str, Any], label: str) -> date | None:
     if value is None and isinstance(video, Mapping):
         value = video.get("recorded_on")
     return None if value is None else parse_date(value, f"recorded_on date of {label}")
+
+
+def _problems(analysis: Mapping[str, Any], quality: Mapping[str, Any]) -> tuple[str, ...]:
+    notes = quality.get("problems")
+    found = [str(n) for n in notes if n] if isinstance(notes, list) else []
+    error = analysis.get("error")
+    if isinstance(error, Mapping) and error.get("message"):
+        found.append(str(error["message"]))
+    return tuple(found)
 
 
 def _seconds(locomotion: Mapping[str, Any], label: str) -> dict[str, float] | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import zip_longest
 
@@ -35,7 +35,7 @@ def _fitting(content: Content, situation: str, months: float) -> list[Activity]:
     return [a for a in content.activities if situation in a.situations and a.fits_age(months)]
 
 
-def _dedupe(activities) -> list[Activity]:  # type: ignore[no-untyped-def]
+def _dedupe(activities: Iterable[Activity]) -> list[Activity]:
     seen: dict[str, Activity] = {}
     for activity in activities:
         seen.setdefault(activity.id, activity)

@@ -53,7 +53,8 @@ def collect_reasons(evidence: Evidence, content: Content) -> tuple[Reason, ...]:
     weight_flag = content.red_flags["not_bearing_weight"]
     if evidence.reported("not_bearing_weight") and evidence.months >= (weight_flag.by_months or 0):
         add("not_bearing_weight")
-    _how_baby_moves(evidence, content, add)
+    worried_about_moving = any(p[0] == "no_floor_movement" for p in picked)
+    _how_baby_moves(evidence, content, add, reassure_about_window=not worried_about_moving)
 
     reasons = [_render(reason_id, values, evidence, content) for reason_id, values in picked]
     return tuple(sorted(reasons, key=lambda r: -LEVELS.index(r.level)))
@@ -141,8 +142,14 @@ def _sitting(evidence: Evidence, content: Content, add: Add) -> None:
         add("sitting_within_window", **values)
 
 
-def _how_baby_moves(evidence: Evidence, content: Content, add: Add) -> None:
-    """The reassuring facts about what the baby does, and where the age sits in the windows."""
+def _how_baby_moves(
+    evidence: Evidence, content: Content, add: Add, *, reassure_about_window: bool
+) -> None:
+    """The reassuring facts about what the baby does, and where the age sits in the windows.
+
+    The crawling window is left out when the baby does not move at all: next to that red flag,
+    "not crawling yet is within the range" would read as a contradiction.
+    """
     latest = evidence.latest
     direction = latest.direction if latest else "unknown"
     style = latest.style if latest else "unknown"
@@ -169,7 +176,7 @@ def _how_baby_moves(evidence: Evidence, content: Content, add: Add) -> None:
 
     crawled = hands_and_knees or any(v.on_hands_and_knees for v in evidence.usable)
     window = content.windows["hands_and_knees_crawling"]
-    if not crawled and not walking:
+    if not crawled and not walking and reassure_about_window:
         if evidence.months < window.p1_months:
             add("before_crawling_window")
         elif evidence.months <= window.p99_months:

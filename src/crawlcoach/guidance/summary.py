@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 
 from crawlcoach.guidance.assess import Assessment
-from crawlcoach.guidance.loading import load_content
 
 WIDTH = 88
 
@@ -29,8 +28,7 @@ def render_text(assessment: Assessment) -> str:
     lines += ["", "What we saw"]
     lines += _wrap(assessment.explanation, "  ", "  ")
 
-    situations = load_content().texts.situations
-    chosen_for = ", ".join(situations[s] for s in assessment.situations)
+    chosen_for = ", ".join(assessment.situations_text)
     lines += ["", f"Play for this week (chosen for: {chosen_for})"]
     for n, activity in enumerate(assessment.plan, start=1):
         lines.append(f"  {n}. {activity.title} {cite(list(activity.sources))}")

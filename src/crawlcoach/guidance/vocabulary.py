@@ -105,6 +105,7 @@ REQUIRED_EXPLANATIONS: Final[tuple[str, ...]] = (
     "forward_grew",
     "forward_steady",
     "reports_only",
+    "problems",
 )
 # Placeholders a text may use; the loader rejects any other ``{name}``.
 PLACEHOLDERS: Final[frozenset[str]] = frozenset({

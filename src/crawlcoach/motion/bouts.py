@@ -26,7 +26,8 @@ class Bout:
     distance_body_lengths: float  # path length of net travel
     net_forward_body_lengths: float  # progress along the heading (negative: backward)
     confidence: float  # 0..1
-    sideways: float  # 0..1 share of the travel across the heading (rolling, crab, walking)
+    sideways: float  # 0..1 share of the net travel across the heading (rolling, crab, walking)
+    sideways_in_image: float  # the same in the image plane only (no noisy depth-from-size part)
 
     @property
     def duration_s(self) -> float:
@@ -109,7 +110,17 @@ def _bout(travel: TravelSignals, dt: np.ndarray, label: str, a: int, b: int) -> 
     distance = float(np.sum(speed * dt[sl]))
     net = float(np.sum(fwd * dt[sl]))
     known_share = float(np.mean(np.isfinite(travel.speed[sl])))
+    # Sideways: how much of the net displacement (not the path, which rocking inflates) lies
+    # across the heading.
+    displacement = float(np.linalg.norm(np.nansum(travel.velocity[sl] * dt[sl, None], axis=0)))
+    across = float(np.clip(1.0 - abs(net) / displacement, 0.0, 1.0)) if displacement > 0 else 0.0
     along = abs(net) / distance if distance > 0 else 0.0
+    planar = np.nansum(travel.velocity[sl, :2] * dt[sl, None], axis=0)
+    planar_along = float(np.nansum(travel.planar_forward[sl] * dt[sl]))
+    planar_norm = float(np.linalg.norm(planar))
+    across_image = (
+        float(np.clip(1.0 - abs(planar_along) / planar_norm, 0.0, 1.0)) if planar_norm > 0 else 0.0
+    )
     if label in ("forward", "backward"):
         label = "forward" if net >= 0 else "backward"  # the net progress decides, not the frames
     if label in ("forward", "backward"):
@@ -127,5 +138,6 @@ def _bout(travel: TravelSignals, dt: np.ndarray, label: str, a: int, b: int) -> 
         distance_body_lengths=distance,
         net_forward_body_lengths=net,
         confidence=round(float(confidence), 3),
-        sideways=float(np.clip(1.0 - along, 0.0, 1.0)) if distance > 0 else 0.0,
+        sideways=across,
+        sideways_in_image=across_image,
     )

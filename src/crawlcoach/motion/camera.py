@@ -73,7 +73,8 @@ class CameraMotion:
             self.timestamps_s[idx] - timestamps_s
         )
         idx = np.where(nearer_prev, prev, idx)
-        return CameraMotion(np.asarray(timestamps_s, float), self.to_reference[idx], self.valid[idx])
+        t = np.asarray(timestamps_s, float)
+        return CameraMotion(t, self.to_reference[idx], self.valid[idx])
 
 
 class CameraMotionEstimator:
@@ -142,7 +143,8 @@ def person_box_from_keypoints(
     if not seen.any():
         return None
     xy = keypoints_px[seen]
-    return (float(xy[:, 0].min()), float(xy[:, 1].min()), float(xy[:, 0].max()), float(xy[:, 1].max()))
+    lo, hi = xy.min(axis=0), xy.max(axis=0)
+    return (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
 
 
 def estimate_camera_motion(

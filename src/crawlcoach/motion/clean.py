@@ -6,9 +6,8 @@ frame, with a per-frame body size so that distances can be said in body lengths.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import warnings
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.ndimage import median_filter
@@ -133,7 +132,7 @@ def _fill_and_smooth(values: np.ndarray, fps: float) -> np.ndarray:
     ``values``: (T, K, D). Works along T for every (K, D) series."""
     out = values.copy()
     max_gap = max(1, round(MAX_GAP_S * fps))
-    window = max(5, int(round(SMOOTH_S * fps)) | 1)
+    window = max(5, round(SMOOTH_S * fps) | 1)
     idx = np.arange(values.shape[0])
     for k in range(values.shape[1]):
         for d in range(values.shape[2]):
@@ -157,7 +156,7 @@ def _smooth_size(raw: np.ndarray, fps: float) -> np.ndarray:
     known = np.isfinite(filled)
     if known.sum() == 0:
         return np.full_like(raw, np.nan)
-    win = max(3, int(round(SIZE_SMOOTH_S * fps)) | 1)
+    win = max(3, round(SIZE_SMOOTH_S * fps) | 1)
     out = np.full_like(raw, np.nan)
     for a, b in _runs(known):
         seg = median_filter(filled[a:b], size=min(win, b - a), mode="nearest")

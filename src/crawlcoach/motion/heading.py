@@ -58,7 +58,7 @@ def estimate_heading(clean: CleanTrack) -> Heading:
         direction = axis / norm[:, None]
         in_plane = np.clip(clean.trunk_px / clean.size_px, 0.0, 1.0)
     in_plane = np.where(np.isfinite(in_plane), in_plane, 1.0)
-    win = max(3, int(round(_IN_PLANE_SMOOTH_S * clean.fps)) | 1)
+    win = max(3, round(_IN_PLANE_SMOOTH_S * clean.fps) | 1)
     in_plane = median_filter(in_plane, size=win, mode="nearest")
     toward = np.zeros(len(clean))
     if clean.depth is not None:
@@ -67,7 +67,8 @@ def estimate_heading(clean: CleanTrack) -> Heading:
             head_z = np.nanmean(clean.depth[:, list(HEAD_POINTS)], axis=1)
             hip_z = np.nanmean(clean.depth[:, list(HIPS)], axis=1)
         rel = (hip_z - head_z) / clean.size_px
-        toward = np.where(np.isfinite(rel), np.tanh((rel - _DEPTH_BIAS_TRUNKS) / _DEPTH_SCALE_TRUNKS), 0.0)
+        sure = np.tanh((rel - _DEPTH_BIAS_TRUNKS) / _DEPTH_SCALE_TRUNKS)
+        toward = np.where(np.isfinite(rel), sure, 0.0)
     known = np.isfinite(direction).all(axis=1) & clean.present
     direction = np.where(known[:, None], direction, np.nan)
     return Heading(direction_xy=direction, in_plane=in_plane, toward_camera=toward, known=known)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.ndimage import uniform_filter1d
 
-from crawlcoach.motion.clean import HIPS, SHOULDERS, K, CleanTrack
+from crawlcoach.motion.clean import HIPS, SHOULDERS, CleanTrack, K
 
 LIMB_NAMES = ("left_arm", "right_arm", "left_leg", "right_leg")
 _DISTAL = {
@@ -58,7 +58,7 @@ def limb_signals(clean: CleanTrack) -> dict[str, np.ndarray]:
         u = sh - hip
         u = u / np.linalg.norm(u, axis=1)[:, None]
         out: dict[str, np.ndarray] = {}
-        win = max(3, int(round(_DETREND_S * clean.fps)) | 1)
+        win = max(3, round(_DETREND_S * clean.fps) | 1)
         for name, points in _DISTAL.items():
             girdle = sh if "arm" in name else hip
             series = []
@@ -133,7 +133,8 @@ def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
         evidence = float(np.clip(travel_s / 6.0, 0.0, 1.0)) * support
         if symmetry < ASYMMETRY_INDEX and support >= 0.6 and travel_s >= 3.0:
             flag = True
-            confidence = round(evidence * float(np.clip((ASYMMETRY_INDEX - symmetry) / 0.3, 0, 1)), 3)
+            margin = float(np.clip((ASYMMETRY_INDEX - symmetry) / 0.3, 0, 1))
+            confidence = round(evidence * margin, 3)
         else:
             confidence = round(evidence * float(np.clip((symmetry - 0.2) / 0.5, 0, 1)), 3)
     return LimbsResult(reports, symmetry, flag, confidence, signals, problems)

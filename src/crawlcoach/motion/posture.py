@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from crawlcoach.motion.clean import HIPS, SHOULDERS, K, CleanTrack
+from crawlcoach.motion.clean import HIPS, SHOULDERS, CleanTrack, K
 
 
 @dataclass(frozen=True, eq=False)
@@ -24,6 +24,7 @@ class Posture:
     trunk_up: np.ndarray  # shoulders above hips in the image (1 = straight up, in trunk lengths)
     ankle_below: np.ndarray  # ankles below the hips in the image
     side_sign: np.ndarray  # +1/-1: which side of the axis the left shoulder lies (flips in a roll)
+    shoulder_width: np.ndarray  # apparent shoulder width in trunk lengths
 
 
 def measure_posture(clean: CleanTrack) -> Posture:
@@ -53,7 +54,8 @@ def measure_posture(clean: CleanTrack) -> Posture:
             )
             ang = np.degrees(np.arccos(np.clip(cos, -1, 1)))
             angles.append(np.where(clean.seen[:, k] & clean.seen[:, a], ang, np.nan))
-        ankle_y = np.nanmean(np.where(clean.seen[:, list(ankles)], xy[:, list(ankles), 1], np.nan), 1)
+        ankle_seen = clean.seen[:, list(ankles)]
+        ankle_y = np.nanmean(np.where(ankle_seen, xy[:, list(ankles), 1], np.nan), axis=1)
         lr = xy[:, SHOULDERS[0]] - xy[:, SHOULDERS[1]]
         cross = u[:, 0] * lr[:, 1] - u[:, 1] * lr[:, 0]
         return Posture(
@@ -63,4 +65,5 @@ def measure_posture(clean: CleanTrack) -> Posture:
             trunk_up=(hip[:, 1] - sh[:, 1]) / size,
             ankle_below=(ankle_y - hip[:, 1]) / size,
             side_sign=np.sign(cross),
+            shoulder_width=np.linalg.norm(lr, axis=1) / size,
         )

@@ -1,4 +1,4 @@
-"""``analyze_motion``: from a pose track (and the camera motion), the motion sections of the contract."""
+"""``analyze_motion``: from a pose track and the camera motion, the motion parts of the contract."""
 
 from __future__ import annotations
 
@@ -32,7 +32,11 @@ class MotionResult:
     problems: list[str] = field(default_factory=list)
 
     def contract_sections(self) -> dict[str, dict[str, Any]]:
-        return {"locomotion": self.locomotion, "limbs": self.limbs, "coordination": self.coordination}
+        return {
+            "locomotion": self.locomotion,
+            "limbs": self.limbs,
+            "coordination": self.coordination,
+        }
 
 
 def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = None) -> MotionResult:
@@ -86,8 +90,8 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
         "dominant_style": dominant_style,
         "bouts": [_bout_json(b, s) for b, s in styled],
         "distance_body_lengths": {
-            "forward": round(sum(b.distance_body_lengths for b, _ in styled if b.direction == "forward"), 2),
-            "backward": round(sum(b.distance_body_lengths for b, _ in styled if b.direction == "backward"), 2),
+            d: round(sum(b.distance_body_lengths for b, _ in styled if b.direction == d), 2)
+            for d in ("forward", "backward")
         },
         "net_forward_body_lengths": round(sum(b.net_forward_body_lengths for b, _ in styled), 2),
         "tracked_seconds": round(known_s, 2),

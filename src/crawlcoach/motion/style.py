@@ -21,6 +21,7 @@ CRAWLING_STYLES = ("hands_and_knees", "belly", "bear", "crab", "rolling", "botto
 
 _UPRIGHT = 0.6  # trunk pointing up in the image by this many trunk lengths
 _SIDEWAYS = 0.55  # share of travel across the heading for walking / rolling / crab
+_ROLL_SIDEWAYS = 0.75
 _STRAIGHT_KNEE = 135.0
 _BELLY_KNEE_BEHIND = 0.3
 _BELLY_ANKLE_BEHIND = 0.75
@@ -39,13 +40,17 @@ def classify_style(bout: Bout, posture: Posture, heading: Heading) -> str:
 
     trunk_up = med(posture.trunk_up, in_plane)
     ankle_below = med(posture.ankle_below, in_plane)
-    upright = trunk_up > _UPRIGHT and bout.sideways > _SIDEWAYS
+    # Upright trunks travel across their own axis in the image; a crawler seen from above and
+    # behind also looks "upright" but travels along it.
+    upright = trunk_up > _UPRIGHT and bout.sideways_in_image > _SIDEWAYS
     if upright:
         if ankle_below > 0.4:
             return "walking"
         return "bottom_scoot" if bout.direction in ("forward", "backward") else "none"
-    if bout.direction in ("forward", "backward") and bout.sideways > _SIDEWAYS:
-        flips = np.count_nonzero(np.diff(posture.side_sign[sl][posture.side_sign[sl] != 0]))
+    if bout.direction in ("forward", "backward") and bout.sideways > _ROLL_SIDEWAYS:
+        # count side swaps only where the shoulders are clearly apart (else the sign is noise)
+        signs = posture.side_sign[sl][posture.shoulder_width[sl] > 0.5]
+        flips = np.count_nonzero(np.diff(signs[signs != 0]))
         if flips >= 2:
             return "rolling"
     knee_behind = med(posture.knee_behind, in_plane)

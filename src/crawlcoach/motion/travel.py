@@ -29,6 +29,7 @@ class TravelSignals:
     speed: np.ndarray  # (T,) magnitude of the velocity averaged over WINDOW_S (net travel)
     turn_deg_s: np.ndarray  # (T,) turning of the in-plane heading, averaged over WINDOW_S
     known: np.ndarray  # (T,) bool
+    planar_forward: np.ndarray  # (T,) image-plane velocity along the in-plane heading direction
 
 
 def measure_travel(clean: CleanTrack, heading: Heading) -> TravelSignals:
@@ -36,7 +37,9 @@ def measure_travel(clean: CleanTrack, heading: Heading) -> TravelSignals:
     n = len(t)
     if n < 3:
         empty = np.full(n, np.nan)
-        return TravelSignals(t, np.full((n, 3), np.nan), empty, empty, empty, np.zeros(n, bool))
+        return TravelSignals(
+            t, np.full((n, 3), np.nan), empty, empty, empty, np.zeros(n, bool), empty
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         centre = np.nanmean(np.stack([clean.point(SHOULDERS), clean.point(HIPS)]), axis=0)
@@ -50,14 +53,15 @@ def measure_travel(clean: CleanTrack, heading: Heading) -> TravelSignals:
     forward_inst = np.einsum("ti,ti->t", velocity, h3)
     known = np.isfinite(forward_inst) & heading.known
     fps = clean.fps
-    win = max(3, int(round(WINDOW_S * fps)) | 1)  # odd: centred, so time reversal is exact
+    win = max(3, round(WINDOW_S * fps) | 1)  # odd: centred, so time reversal is exact
     forward = _masked_mean(forward_inst, known, win)
     net_v = np.stack([_masked_mean(velocity[:, i], known, win) for i in range(3)], axis=1)
     speed = np.linalg.norm(net_v, axis=1)
     angle = np.unwrap(np.arctan2(heading.direction_xy[:, 1], heading.direction_xy[:, 0]))
     turn_inst = np.degrees(np.abs(np.gradient(angle, t))) * heading.in_plane
     turn = _masked_mean(turn_inst, known & np.isfinite(turn_inst), win)
-    return TravelSignals(t, velocity, forward, speed, turn, known)
+    planar_forward = np.einsum("ti,ti->t", v_xy, heading.direction_xy)
+    return TravelSignals(t, velocity, forward, speed, turn, known, planar_forward)
 
 
 def _masked_mean(values: np.ndarray, mask: np.ndarray, win: int) -> np.ndarray:

@@ -24,6 +24,7 @@ os.environ.setdefault("GLOG_minloglevel", "2")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 MODEL_COMPLEXITY = 1
+_BLANK = np.zeros((64, 64, 3), dtype=np.uint8)
 
 
 class PoseModelUnavailable(CrawlcoachError):
@@ -84,20 +85,15 @@ class BlazePoseBackend:
         self.name = f"mediapipe-blazepose-full/{self._mp.__version__}"
         self._tracking = self._open_graph(static=False)
         self._still: Any | None = None
-        self._restarted = False  # the tracking graph logs again on its first run after a reset
 
     def _open_graph(self, *, static: bool) -> Any:
         with _quiet_stderr():
             graph = self._mp.solutions.pose.Pose(static_image_mode=static, **self._options)
             # The TF-Lite delegate logs on the first inference; get it over with while muted.
-            graph.process(np.zeros((64, 64, 3), dtype=np.uint8))
+            graph.process(_BLANK)
         return graph
 
     def estimate(self, image_rgb: np.ndarray) -> PoseEstimate | None:
-        if self._restarted:
-            self._restarted = False
-            with _quiet_stderr():
-                return self._run(self._tracking, image_rgb)
         return self._run(self._tracking, image_rgb)
 
     def estimate_still(self, image_rgb: np.ndarray) -> PoseEstimate | None:
@@ -106,9 +102,9 @@ class BlazePoseBackend:
         return self._run(self._still, image_rgb)
 
     def reset(self) -> None:
-        with _quiet_stderr():
-            self._tracking.reset()
-        self._restarted = True
+        # An empty frame ends MediaPipe's track (it then detects afresh) in ~10 ms; restarting
+        # the graph would take ~60 ms and repeat its start-up log lines.
+        self._run(self._tracking, _BLANK)
 
     def close(self) -> None:
         for graph in (self._tracking, self._still):

@@ -22,7 +22,7 @@ from crawlcoach.pose.selection import Box
 from crawlcoach.pose.track import PoseTrack
 from crawlcoach.video import Frame
 
-ROI_MARGIN = 2.2  # crop side / body size when the crop is (re)placed
+ROI_MARGIN = float(__import__('os').environ.get('RM', 2.2))  # crop side / body size when the crop is (re)placed
 ROI_FILL = (0.25, 0.65)  # re-place the crop when body size / crop side leaves this range
 ROI_EDGE = 0.08  # ... or when the body comes closer than this share of the side to an edge
 ROI_MIN_SIDE = 0.3  # of the frame's shorter side: very small crops lose context
@@ -101,8 +101,8 @@ def _place_roi(box: Box, width: int, height: int) -> tuple[int, int, int, int]:
     def span(centre: float, limit: int) -> tuple[int, int]:
         if side >= limit:
             return 0, limit
-        start = int(round(min(max(centre - side / 2, 0.0), limit - side)))
-        return start, start + int(round(side))
+        start = round(min(max(centre - side / 2, 0.0), limit - side))
+        return start, start + round(side)
 
     c0, c1 = span(cx, width)
     r0, r1 = span(cy, height)
@@ -181,9 +181,10 @@ def track_infant(
 
         if roi is not None:
             est = _in_view(backend, image, roi)
-            if est is not None and misses and selection.continuity(est, last_box) < np.exp(
-                -MAX_JUMP
-            ):
+            crowded = bool(notes.multi_person_frames)
+            if est is not None and misses and crowded and selection.continuity(
+                est, last_box
+            ) < np.exp(-MAX_JUMP):
                 notes.rejected_jumps += 1  # re-detected somebody else inside the crop
                 backend.reset()
                 est = None
@@ -196,7 +197,7 @@ def track_infant(
                 ranked = selection.rank(candidates, height, last_box)
                 notes.note(frame, ranked, frame.scale)
                 chosen = ranked[0].estimate
-                roi = _place_roi(chosen.bbox(), width, height)
+                roi = _place_roi(chosen.bbox(0.0), width, height)
                 # Start the backend's own tracking on this very frame, so that it carries the
                 # infant on even where its detector would miss the next frame.
                 seeded = _in_view(backend, image, roi)
@@ -220,8 +221,9 @@ def track_infant(
         else:
             misses = 0
             last_box = est.bbox()
-            if roi is not None and not _roi_still_fits(roi, last_box):
-                roi = _place_roi(last_box, width, height)
+            body = est.bbox(0.0)  # the crop must hold unseen limbs too
+            if roi is not None and not _roi_still_fits(roi, body):
+                roi = _place_roi(body, width, height)
             times.append(frame.timestamp_s)
             points.append(est.keypoints_px / frame.scale)
             confs.append(est.confidence)

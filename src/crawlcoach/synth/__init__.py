@@ -1,8 +1,8 @@
 """Synthetic crawling infants with known ground truth, for tests and the accuracy benchmark.
 
-``generate(scenario)`` gives a ``SynthClip`` (a BlazePose-layout ``PoseTrack`` plus the truth and the
-static background points a feature tracker would see); ``truth_for(scenario)`` gives the truth
-alone; ``scenarios.standard_suite(seed)`` is the shared catalogue.
+``generate(scenario)`` gives a ``SynthClip`` (a BlazePose-layout ``PoseTrack`` plus the truth and
+the static background points a feature tracker would see); ``truth_for(scenario)`` gives the
+truth alone; ``scenarios.standard_suite(seed)`` is the shared catalogue.
 """
 
 from crawlcoach.synth.generate import SynthClip, generate

@@ -99,7 +99,9 @@ def animate(
             p[:, 1] += 0.012 * np.sin(legs_phase) * act
         return p
 
-    shoulder_c = trunk_point(posture.shoulder_centre, posture.rock_shoulders, posture.lean_with_legs)
+    shoulder_c = trunk_point(
+        posture.shoulder_centre, posture.rock_shoulders, posture.lean_with_legs
+    )
     hip_c = trunk_point(posture.hip_centre, posture.rock_hips, 0.0)
     axis = _unit(shoulder_c - hip_c)
     lateral = _rotate_z(np.array([0.0, 1.0, 0.0]), wobble)
@@ -139,7 +141,9 @@ def animate(
                                 _mirror(posture.elbow_hint, side))  # fmt: skip
             hand = (_unit(end - mid) if posture.hand_dir is None
                     else np.broadcast_to(_mirror(posture.hand_dir, side), (n, 3)))  # fmt: skip
-            medial = np.array([0.0, -side, 0.0]) - np.sum(hand * [0.0, -side, 0.0], 1)[:, None] * hand
+            medial = (
+                np.array([0.0, -side, 0.0]) - np.sum(hand * [0.0, -side, 0.0], 1)[:, None] * hand
+            )
             medial = _unit(medial)
             hl = dims.hand
             kp[:, INDEX[name + "shoulder"]] = girdle

@@ -112,7 +112,11 @@ def _fixed_placement(
 
 
 def _zoom_to_fit(
-    body: np.ndarray, axis: np.ndarray, up: np.ndarray, distance: float, frame: tuple[int, int],
+    body: np.ndarray,
+    axis: np.ndarray,
+    up: np.ndarray,
+    distance: float,
+    frame: tuple[int, int],
     focal: float,
 ) -> float:
     """Distance at which a fixed camera keeps the whole path inside 85% of the frame."""
@@ -190,9 +194,7 @@ def background_points(
     width, height = frame_size
     when = np.linspace(0, n - 1, 8).round().astype(int).repeat(count // 8)
     pix = rng.uniform([0, 0], [width, height], size=(len(when), 2))
-    rays_cam = np.column_stack(
-        [(pix - camera.centre_px) / camera.focal_px, np.ones(len(when))]
-    )
+    rays_cam = np.column_stack([(pix - camera.centre_px) / camera.focal_px, np.ones(len(when))])
     rays = np.einsum("nji,nj->ni", camera.rotation[when], rays_cam)  # camera -> world
     origin = camera.position[when]
     to_floor = np.where(rays[:, 2] < -1e-6, -origin[:, 2] / np.minimum(rays[:, 2], -1e-6), np.inf)

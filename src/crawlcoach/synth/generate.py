@@ -42,6 +42,8 @@ class SynthClip:
     trunk_floor: np.ndarray
     # (T,) heading on the floor in degrees, world frame (where the head points).
     heading_deg: np.ndarray
+    # (T, K, 3) the true 3D keypoints in body lengths, world frame, z up from the floor.
+    keypoints_world: np.ndarray
 
 
 def _to_world(body: np.ndarray, path: RootPath) -> np.ndarray:
@@ -64,7 +66,7 @@ def generate(scenario: Scenario) -> SynthClip:
     choice = choices_for(scenario)
     dims = infant_body(rngs["body"])
     length_m = dims.body_length
-    n = max(2, int(round(scenario.duration_s * scenario.fps)))
+    n = max(2, round(scenario.duration_s * scenario.fps))
     t = np.arange(n) / scenario.fps
 
     activity = limb_activity(scenario, t)
@@ -77,8 +79,9 @@ def generate(scenario: Scenario) -> SynthClip:
 
     posture = posture_for(scenario.style, dims, choice.variant)
     use = np.array([scenario.limb_use[name] for name in LIMB_NAMES])
+    style = scenario.style
     body = animate(posture, dims, path, phases, use, scenario.cycle_hz, rngs["animate"],
-                   rolling=scenario.style == "rolling", walking=scenario.style == "walking")  # fmt: skip
+                   rolling=style == "rolling", walking=style == "walking")  # fmt: skip
     world = _to_world(body, path)
     camera = camera_path(scenario, world, length_m, t, rngs["camera"])
     px, depth = camera.project(world)
@@ -89,7 +92,7 @@ def generate(scenario: Scenario) -> SynthClip:
         )
     keypoints, confidence, rel_depth = observe(
         world, camera, scenario.frame_size, scenario.noise_px, scenario.dropout,
-        scenario.occlusion, dims, rngs["observe"],
+        scenario.occlusion, scenario.swap, dims, rngs["observe"],
     )  # fmt: skip
     distance = camera.focal_px * length_m / scenario.body_length_px
     background = background_points(camera, scenario.frame_size, px, distance, rngs["background"])
@@ -109,4 +112,5 @@ def generate(scenario: Scenario) -> SynthClip:
         background_px=background,
         trunk_floor=path.xy / length_m,
         heading_deg=np.degrees(path.yaw),
+        keypoints_world=world / length_m,
     )

@@ -10,6 +10,8 @@
 - ``dropout``: that share of frames, in runs of 1 to 6 frames, has no detection (NaN, confidence 0).
 - ``occlusion``: that share of single keypoints is missing, in runs of about 3 frames, more often
   where hidden.
+- ``swap``: that share of frames, in runs, has every left and right keypoint exchanged (a
+  common pose-estimator error on babies, mostly in side views).
 - Depth is relative to the hip centre in pixels (like BlazePose's z), nearer is smaller, and noisy.
 """
 
@@ -17,12 +19,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from crawlcoach.pose.keypoints import COUNT, INDEX
+from crawlcoach.pose.keypoints import COUNT, INDEX, NAMES
 from crawlcoach.synth.body import BodyDims
 from crawlcoach.synth.camera import CameraPath
 
-_EXTREMITIES = [INDEX[f"{s}_{p}"] for s in ("left", "right")
-                for p in ("wrist", "pinky", "index", "thumb", "ankle", "heel", "foot_index")]  # fmt: skip
+_ENDS = ("wrist", "pinky", "index", "thumb", "ankle", "heel", "foot_index")
+_EXTREMITIES = [INDEX[f"{s}_{p}"] for s in ("left", "right") for p in _ENDS]
+_MIRRORED = np.array([INDEX[n.replace("left", "@").replace("right", "left").replace("@", "right")]
+                      for n in NAMES])  # fmt: skip
 _JOINTS = [INDEX[f"{s}_{p}"] for s in ("left", "right") for p in ("elbow", "knee")]
 
 
@@ -57,10 +61,10 @@ def _run_mask(
     Runs start in a column chosen in proportion to ``weights`` (frames, columns).
     """
     mask = np.zeros(shape, dtype=bool)
-    target = int(round(share * mask.size))
+    target = round(share * mask.size)
     if target == 0:
         return mask
-    n, cols = shape
+    _, cols = shape
     p = None if weights is None else (weights / weights.sum()).ravel()
     while mask.sum() < target:
         count = max(1, (target - int(mask.sum())) // 3)
@@ -79,10 +83,11 @@ def observe(
     noise_px: float,
     dropout: float,
     occlusion: float,
+    swap: float,
     dims: BodyDims,
     rng: np.random.Generator,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Keypoints (T, K, 2), confidence (T, K) and relative depth (T, K) as a backend reports them."""
+    """Keypoints (T, K, 2), confidence (T, K), relative depth (T, K) as a backend reports them."""
     px, z = camera.project(world)
     n = len(world)
     hidden = hidden_share(world, camera, px, z, dims)
@@ -99,9 +104,15 @@ def observe(
     depth = (z - hip_z[:, None]) * camera.focal_px / hip_z[:, None]
     depth = depth + 3.0 * noise_px * rng.standard_normal(depth.shape)
 
+    swapped = _run_mask(rng, (n, 1), swap, None)[:, 0]
+    keypoints[swapped] = keypoints[swapped][:, _MIRRORED]
+    conf[swapped] = conf[swapped][:, _MIRRORED]
+    depth[swapped] = depth[swapped][:, _MIRRORED]
     missing = _run_mask(rng, (n, COUNT), occlusion, 1.0 + 3.0 * hidden)
     missing |= _run_mask(rng, (n, 1), dropout, None)
-    centre = _mid(px, "left_hip", "right_hip") * 0.5 + _mid(px, "left_shoulder", "right_shoulder") * 0.5
+    centre = (
+        _mid(px, "left_hip", "right_hip") * 0.5 + _mid(px, "left_shoulder", "right_shoulder") * 0.5
+    )
     off_frame = ~((centre[:, 0] >= 0) & (centre[:, 0] < width)
                   & (centre[:, 1] >= 0) & (centre[:, 1] < height))  # fmt: skip
     missing[off_frame] = True

@@ -17,8 +17,8 @@ the mirror image. What each style looks like:
   body backward (and a little sideways); the legs only kick a little.
 - rolling: lying stretched out, the body turns about its long axis and travels sideways, arms
   overhead, legs straight; limbs only wave.
-- walking: upright on the feet, trunk vertical, feet alternate; arms in a high guard or low, swinging
-  only a little.
+- walking: upright on the feet, trunk vertical, feet alternate; arms in a high guard or low,
+  swinging only a little.
 - none: prone propped on the forearms (the only variant that may pivot) or sitting; limbs fidget.
 """
 

@@ -47,6 +47,7 @@ class Scenario:
     noise_px: float = 1.5  # keypoint jitter, standard deviation in pixels
     dropout: float = 0.0  # share of frames with no detection at all
     occlusion: float = 0.0  # share of single keypoints missing
+    swap: float = 0.0  # share of frames whose left and right keypoints are exchanged (pose error)
     seed: int = 0
     name: str = ""  # a label for reports (the catalogue's name), not used by the generator
 

@@ -43,13 +43,14 @@ def travel_angle_deg(direction: Direction, sideways_deg: float) -> float | None:
     if direction == "forward":
         return sideways_deg
     if direction == "backward":
-        return float(np.degrees(np.angle(-np.exp(1j * np.radians(sideways_deg)))))
+        angle = (sideways_deg + 180.0) % 360.0
+        return angle - 360.0 if angle > 180.0 else angle
     return None
 
 
 def _ease(values: np.ndarray, fps: float) -> np.ndarray:
     """Smooth step changes with a Hann window, holding the ends."""
-    width = max(3, int(round(EASE_S * fps)) | 1)
+    width = max(3, round(EASE_S * fps) | 1)
     window = np.hanning(width + 2)[1:-1]
     window /= window.sum()
     pad = width // 2

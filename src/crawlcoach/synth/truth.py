@@ -24,8 +24,9 @@ def truth_for(scenario: Scenario) -> Truth:
     - crawling: a crawling style (not walking, not none) that translates (forward or backward)
       for at least 1 s; pivoting in place alone is not crawling;
     - limb_used: limb_use >= 0.2; asymmetric: a left/right pair differs by >= 0.5;
-    - pattern: the scenario's pattern when the clip travels, None when it does not or when the
-      style has no crawl pattern (rolling, walking, none).
+    - pattern: the scenario's pattern when the clip translates (forward or backward) for at
+      least 1 s, None when it does not (pivoting in place alone has no pattern to judge) or when
+      the style has no crawl pattern (rolling, walking, none).
     """
     sideways = choices_for(scenario).sideways_deg
     bouts: list[TruthBout] = []
@@ -51,16 +52,15 @@ def truth_for(scenario: Scenario) -> Truth:
     else:
         dominant = top if travel[top] >= DOMINANT_SHARE * total else "mixed"
     use = scenario.limb_use
-    moving = total >= MIN_TRAVEL_S
+    translates = seconds["forward"] + seconds["backward"] >= MIN_TRAVEL_S
     return Truth(
         bouts=tuple(bouts),
         dominant_direction=dominant,  # type: ignore[arg-type]
         dominant_style=scenario.style,
-        crawling=scenario.style not in ("walking", "none")
-        and seconds["forward"] + seconds["backward"] >= MIN_TRAVEL_S,
+        crawling=scenario.style not in ("walking", "none") and translates,
         limb_used={name: use[name] >= UNUSED_BELOW for name in LIMB_NAMES},
         asymmetric=abs(use["left_arm"] - use["right_arm"]) >= ASYMMETRIC_FROM
         or abs(use["left_leg"] - use["right_leg"]) >= ASYMMETRIC_FROM,
-        pattern=scenario.pattern if moving and scenario.style not in NO_CRAWL_PATTERN else None,
+        pattern=scenario.pattern if translates and scenario.style not in NO_CRAWL_PATTERN else None,
         seconds=seconds,
     )

@@ -23,8 +23,9 @@ def validate(scenario: Scenario) -> None:
         problems.append("frame_size and body_length_px must be positive")
     if scenario.cycle_hz <= 0 or scenario.speed_body_lengths_per_s < 0:
         problems.append("cycle_hz must be > 0 and speed_body_lengths_per_s >= 0")
-    if scenario.noise_px < 0 or not (0 <= scenario.dropout < 1 and 0 <= scenario.occlusion < 1):
-        problems.append("noise_px must be >= 0, dropout and occlusion in [0, 1)")
+    shares = (scenario.dropout, scenario.occlusion, scenario.swap)
+    if scenario.noise_px < 0 or not all(0 <= v < 1 for v in shares):
+        problems.append("noise_px must be >= 0, dropout, occlusion and swap in [0, 1)")
     if set(scenario.limb_use) != set(LIMB_NAMES) or not all(
         0.0 <= v <= 1.0 for v in scenario.limb_use.values()
     ):

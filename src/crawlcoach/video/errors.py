@@ -6,16 +6,28 @@ from crawlcoach.errors import CrawlcoachError
 
 
 class VideoError(CrawlcoachError):
+    """Any video problem; raised as such for unreadable files (kind ``permission_denied``) and
+    outputs that cannot be written (kind ``cannot_write``)."""
+
     kind = "video_error"
 
 
 class VideoNotFound(VideoError):
+    """The path does not exist."""
+
     kind = "file_not_found"
 
 
 class NotAVideo(VideoError):
+    """The file holds no moving picture: empty (0 bytes), text, a still photo, audio only, a
+    folder."""
+
     kind = "not_a_video"
 
 
 class VideoDamaged(VideoError):
+    """The file looks like a video but not a single frame can be decoded (a recording cut off
+    before its index was written, garbage data). A file that breaks off part-way is not an error:
+    ``iter_frames`` yields what decodes and reports it in ``FrameStream.problems``."""
+
     kind = "video_damaged"

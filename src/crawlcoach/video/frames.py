@@ -19,6 +19,7 @@ from types import TracebackType
 import av
 import numpy as np
 from av.container import InputContainer
+from av.video.reformatter import VideoReformatter
 from av.video.stream import VideoStream
 
 from crawlcoach.video.decoding import DecodeLog, decode_frames
@@ -105,6 +106,8 @@ class FrameStream(Iterator[Frame]):
         self.scale = geometry.scale_for(max_side)
         self._size = geometry.stored_size(self.scale)
         self._orientation = geometry.orientation
+        # One scaler for the whole stream: frame.reformat() would set up swscale on every frame.
+        self._reformatter = VideoReformatter()
         self._frames = self._generate(first, stream)
 
     def __iter__(self) -> FrameStream:
@@ -163,7 +166,8 @@ class FrameStream(Iterator[Frame]):
 
     def _to_upright_rgb(self, frame: av.VideoFrame) -> np.ndarray:
         width, height = self._size
-        rgb = frame.reformat(width=width, height=height, format="rgb24").to_ndarray()
+        rgb = self._reformatter.reformat(frame, width=width, height=height, format="rgb24")
+        rgb = np.ascontiguousarray(rgb.to_ndarray())  # rows may carry padding for odd widths
         return self._orientation.apply(rgb)
 
     def _finish(self, clock: PresentationClock) -> None:

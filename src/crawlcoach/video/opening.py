@@ -81,7 +81,7 @@ def _pick_video_stream(path: Path, container: InputContainer, head: bytes) -> Vi
         )
     defaults = [s for s in moving if s.disposition & Disposition.default]
     stream = (defaults or moving)[0]
-    if stream.codec_context.name in _STILL_IMAGE_CODECS and (stream.frames or 0) <= 1:
+    if stream.codec_context.name in _STILL_IMAGE_CODECS and stream.frames == 1:  # a lone photo
         raise _still_image_error(path)
     return stream
 

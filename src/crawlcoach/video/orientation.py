@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 import av
+import cv2
 import numpy as np
 
 
@@ -35,13 +36,20 @@ class Orientation:
         """Return the upright (H, W, C) image; a contiguous copy only when something changes."""
         if self.quarter_turns_ccw == 0 and not self.mirror:
             return image
-        out = np.rot90(image, self.quarter_turns_ccw)
+        out = np.ascontiguousarray(image)
+        if self.quarter_turns_ccw:  # cv2 turns a 640x360 frame ~10x faster than a numpy copy
+            out = cv2.rotate(out, _CV2_TURNS[self.quarter_turns_ccw])
         if self.mirror:
-            out = out[:, ::-1]
-        return np.ascontiguousarray(out)
+            out = cv2.flip(out, 1)
+        return out
 
 
 UPRIGHT = Orientation()
+_CV2_TURNS = {
+    1: cv2.ROTATE_90_COUNTERCLOCKWISE,
+    2: cv2.ROTATE_180,
+    3: cv2.ROTATE_90_CLOCKWISE,
+}
 
 
 def orientation_of(frame: av.VideoFrame) -> Orientation:

@@ -1,4 +1,4 @@
-"""Real presentation times of decoded frames, in seconds from the start of the stream.
+"""Real presentation times of decoded frames, in seconds from the first frame of the stream.
 
 Decoders hand frames out in presentation order, but containers without presentation timestamps
 (AVI with B-frames: DivX, Xvid) attach the timestamps of the wrong packets, locally shuffled
@@ -43,10 +43,9 @@ class PresentationClock:
         self, time_base: float, start: int | None, first: int | None, nominal_interval: float
     ) -> None:
         self.time_base = time_base
-        origin = start
-        if first is not None:  # never let the first frame come before zero
-            origin = first if origin is None else min(origin, first)
-        self.origin = origin or 0
+        # The first frame is time zero: its stamp can lag the stream start by the decoder's delay
+        # (AVI with B-frames) or by frames that could not be decoded, never by real footage.
+        self.origin = first if first is not None else (start or 0)
         self.nominal_interval = nominal_interval
         self.last_seconds: float | None = None  # the latest time seen so far
 

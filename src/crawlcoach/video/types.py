@@ -26,6 +26,6 @@ class VideoInfo:
 class Frame:
     index: int  # position among the frames handed out (0, 1, 2, ...)
     source_index: int  # position among the decoded frames of the stream
-    timestamp_s: float  # presentation time from the start of the stream (real, from PTS)
+    timestamp_s: float  # presentation time (from PTS), seconds after the stream's first frame
     image: np.ndarray  # (H, W, 3) uint8 RGB, upright, C-contiguous
     scale: float  # image pixels per upright source pixel (1.0 unless downscaled for analysis)

@@ -24,7 +24,7 @@ class ConfigError(CrawlcoachError):
 def data_dir() -> Path:
     """The folder for the database, the queue, the secret key and every uploaded video."""
     path = Path(os.environ.get("CRAWLCOACH_DATA_DIR", "var")).expanduser().resolve()
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # children's videos: owner only
     return path
 
 

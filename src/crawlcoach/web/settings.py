@@ -112,8 +112,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
-# Serve from the package too, so the app works before (or without) collectstatic.
-WHITENOISE_USE_FINDERS = True
+# `crawlcoach serve` collects (and gzips) the static files first; anything else (tests, a bare
+# WSGI server) serves them straight from the package.
+WHITENOISE_USE_FINDERS = not config.flag("CRAWLCOACH_STATIC_COLLECTED")
 WHITENOISE_MAX_AGE = 24 * 3600
 
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 30  # parents stay logged in on their phone for a month

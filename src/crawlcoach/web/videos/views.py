@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_required
 from crawlcoach.web.videos import presentation, storage, upload
 from crawlcoach.web.videos.models import Status, Video
-from crawlcoach.web.videos.ranged import ranged_file_response
+from crawlcoach.web.videos.ranged import content_type_for, ranged_file_response
 from crawlcoach.web.videos.tasks import enqueue
 
 
@@ -32,6 +33,12 @@ def family_video(request: HttpRequest, video_id: uuid.UUID) -> Video:
         pk=video_id,
         child__family=request.family,  # type: ignore[attr-defined]
     )
+
+
+def playback_type(path: Path) -> str:
+    """The type the page asks the browser about; phone MOVs play as MP4 in most browsers."""
+    content_type = content_type_for(path)
+    return "video/mp4" if content_type == "video/quicktime" else content_type
 
 
 def _wants_json(request: HttpRequest) -> bool:
@@ -96,6 +103,7 @@ def video_page(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
     context: dict[str, Any] = {"video": video, "child": video.child}
     if video.status == Status.DONE and video.result:
         context |= presentation.result_context(video.result)
+        context["original_type"] = playback_type(storage.absolute(video.original_file))
         earlier = Video.objects.filter(child=video.child, uploaded_at__lte=video.uploaded_at)
         analyses = guidance_bridge.analyses_for(list(earlier))
         context["assessment"] = guidance_bridge.assessment(

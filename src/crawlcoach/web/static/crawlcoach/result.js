@@ -5,6 +5,22 @@
   var player = document.getElementById("player");
   if (!player) return;
   var toggle = document.getElementById("skeleton-toggle");
+  var annotated = player.getAttribute("data-annotated");
+  var note = document.getElementById("format-note");
+
+  // Phones cannot play every format people film in (AVI, some HEVC); the skeleton version is
+  // always H.264 MP4, so show that one instead of a video that never starts.
+  function showSkeletonInstead() {
+    if (!annotated || player.getAttribute("src") === annotated) return;
+    player.src = annotated;
+    player.load();
+    if (toggle) { toggle.checked = true; toggle.disabled = true; }
+    if (note) note.hidden = false;
+  }
+  var type = player.getAttribute("data-original-type");
+  if (type && !player.canPlayType(type)) { showSkeletonInstead(); }
+  player.addEventListener("error", showSkeletonInstead);
+
   if (toggle) {
     toggle.addEventListener("change", function () {
       var at = player.currentTime, playing = !player.paused;

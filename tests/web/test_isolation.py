@@ -1,0 +1,101 @@
+"""Family isolation: another family's ids give 404 on every page, endpoint and file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import get_resolver, reverse
+from django.utils import timezone
+
+from crawlcoach.web.children.models import Child
+from crawlcoach.web.families.models import Invitation
+from crawlcoach.web.videos.models import Video
+
+pytestmark = pytest.mark.django_db
+
+# Every route that takes an id, and which of the other family's objects fills it.
+ROUTES_WITH_IDS: dict[str, Callable[[Child, Video, Invitation], list[object]]] = {
+    "child": lambda c, v, i: [c.pk],
+    "child_edit": lambda c, v, i: [c.pk],
+    "child_delete": lambda c, v, i: [c.pk],
+    "video_upload": lambda c, v, i: [c.pk],
+    "video": lambda c, v, i: [v.pk],
+    "video_status": lambda c, v, i: [v.pk],
+    "video_file": lambda c, v, i: [v.pk, "original"],
+    "video_delete": lambda c, v, i: [v.pk],
+    "video_retry": lambda c, v, i: [v.pk],
+    "invite_revoke": lambda c, v, i: [i.pk],
+}
+ANNOTATED_FILE = "video_file_annotated"
+
+
+@pytest.fixture
+def other_family(make_family, make_child, make_stored_video) -> tuple[Child, Video, Invitation]:
+    other = make_family(name="The Neighbours")
+    child = make_child(other, name="Bartholomew")
+    video = make_stored_video(child)
+    invitation = Invitation.objects.create(
+        family=other.caregiver.family, expires_at=timezone.now() + timedelta(days=1)
+    )
+    return child, video, invitation
+
+
+def test_every_route_with_an_id_is_covered() -> None:
+    with_ids = {
+        pattern.name
+        for resolver in get_resolver().url_patterns
+        for pattern in resolver.url_patterns
+        if pattern.pattern.converters and pattern.name != "join"  # join takes a secret token
+    }
+    assert with_ids == set(ROUTES_WITH_IDS)
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("name", [*ROUTES_WITH_IDS, ANNOTATED_FILE])
+def test_other_familys_ids_give_404(
+    name: str, method: str, parent_client: Client, child: Child, other_family
+) -> None:
+    if name == ANNOTATED_FILE:
+        url = reverse("video_file", args=[other_family[1].pk, "annotated"])
+    else:
+        url = reverse(name, args=ROUTES_WITH_IDS[name](*other_family))
+    response = getattr(parent_client, method)(url)
+    assert response.status_code in (404, 405), (url, response.status_code)
+    if response.status_code == 405:
+        # Wrong method for this route: it must still not leak, and GET/POST of the other one 404s.
+        assert not response.content
+    assert b"Bartholomew" not in response.content
+
+
+def test_other_familys_objects_survive_the_attempts(
+    parent_client: Client, child: Child, other_family
+) -> None:
+    other_child, other_video, invitation = other_family
+    parent_client.post(reverse("child_delete", args=[other_child.pk]))
+    parent_client.post(reverse("video_delete", args=[other_video.pk]))
+    parent_client.post(reverse("invite_revoke", args=[invitation.pk]))
+    parent_client.post(reverse("child_edit", args=[other_child.pk]), {"name": "X", "born": "2024-01-01"})
+    assert Child.objects.get(pk=other_child.pk).name == "Bartholomew"
+    assert Video.objects.filter(pk=other_video.pk).exists()
+    assert Invitation.objects.filter(pk=invitation.pk).exists()
+
+
+def test_lists_show_only_the_own_family(parent_client: Client, child: Child, other_family) -> None:
+    for url in ("/", reverse("family"), reverse("child", args=[child.pk])):
+        page = parent_client.get(url).content.decode()
+        assert "Bartholomew" not in page and "The Neighbours" not in page
+    assert other_family[2].token not in parent_client.get(reverse("family")).content.decode()
+
+
+def test_logged_out_visitors_get_nothing(client: Client, other_family) -> None:
+    _, video, _ = other_family
+    for url in (reverse("video_file", args=[video.pk, "original"]), reverse("video_status", args=[video.pk])):
+        response = client.get(url)
+        assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_no_public_media_url(parent_client: Client, done_video: Video) -> None:
+    assert parent_client.get("/media/" + done_video.original_file).status_code == 404
