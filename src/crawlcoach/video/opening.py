@@ -49,7 +49,7 @@ def open_video(path: Path) -> tuple[InputContainer, VideoStream]:
         container = av.open("file:" + str(path.resolve()), options=_OPEN_OPTIONS)
     except av.error.PermissionError as exc:
         raise VideoError(f"{path}: permission denied.", kind="permission_denied") from exc
-    except (av.error.FFmpegError, OSError, UnicodeDecodeError) as exc:
+    except (av.error.FFmpegError, OSError, UnicodeError) as exc:
         raise _unreadable_error(path, head) from exc
     try:
         stream = _pick_video_stream(path, container, head)
