@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: install serve test lint analyze annotate bench clean
+.PHONY: install serve test lint analyze annotate bench clean web-test-deps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,9 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/pose.txt
 
 install: $(STAMP)
 
+# The family web app with its analysis worker, data in ./var (or $$CRAWLCOACH_DATA_DIR); see docs/web.md.
 serve: install
-	@echo "The family web app is not built yet; here is the command-line tool instead."
-	$(BIN)/crawlcoach --help
+	$(BIN)/crawlcoach serve $(SERVE_ARGS)
 
 analyze: install
 	@test -n "$(VIDEO)" || { echo "usage: make analyze VIDEO=path/to/video.mp4"; exit 2; }
@@ -34,8 +34,24 @@ annotate: install
 lint: install
 	$(BIN)/ruff check src tests bench
 
+# What the web tests drive: Debian's Chromium (for Playwright; never `playwright install`), a font
+# for it, Redis and PostgreSQL. Installed with apt when missing; without them those tests skip.
+web-test-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo -n"; \
+	if command -v apt-get >/dev/null && { [ -z "$$sudo" ] || sudo -n true 2>/dev/null; }; then \
+	  echo "installing$$missing for the web tests"; \
+	  { $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
+	    --no-install-recommends $$missing >/dev/null; } || echo "could not install$$missing: those web tests will skip"; \
+	else echo "missing$$missing (apt-get as root needed): those web tests will skip"; fi
+
 # pytest exits 5 when it collected nothing; that is not a failure of the code.
-test: install lint
+test: install lint web-test-deps
 	$(BIN)/pytest $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 0; fi; exit $$rc
 

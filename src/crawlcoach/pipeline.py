@@ -17,7 +17,7 @@ from crawlcoach import contract
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.motion import analyze_motion
 from crawlcoach.pose import PoseBackend, PoseTrack, open_backend, track_infant
-from crawlcoach.video import DEFAULT_ANALYSIS_FPS, Frame, VideoInfo, iter_frames, probe
+from crawlcoach.video import DEFAULT_ANALYSIS_FPS, Frame, VideoInfo, iter_frames
 
 # Frames are shrunk to this longer side before pose estimation: BlazePose looks at 256 px crops,
 # so more pixels only cost decoding time.
@@ -91,6 +91,13 @@ def analyze_videos(
             yield analyze_video(path, options=options, backend=backend, progress=per_video)
 
 
+@dataclass(frozen=True)
+class TrackedVideo:
+    info: VideoInfo
+    track: PoseTrack
+    video_problems: tuple[str, ...]  # e.g. the file ended before its declared length
+
+
 def track_video(
     path: Path,
     backend: PoseBackend,
@@ -98,19 +105,23 @@ def track_video(
     fps: float = DEFAULT_ANALYSIS_FPS,
     max_side: int | None = DEFAULT_MAX_SIDE,
     progress: Progress | None = None,
-) -> tuple[VideoInfo, PoseTrack]:
-    """Probe and track the infant through one video; raises ``NoBabyFound`` when nobody is there."""
-    info = probe(path)
-    frames = iter_frames(path, fps=fps, max_side=max_side)
-    if progress is not None:
-        frames = _reporting(frames, info, progress)
-    track = track_infant(frames, backend, frame_size=(info.width, info.height), source=str(path))
+) -> TrackedVideo:
+    """Track the infant through one video; raises ``NoBabyFound`` when nobody is there."""
+    with iter_frames(path, fps=fps, max_side=max_side) as stream:
+        info = stream.info
+        frames: Iterable[Frame] = stream
+        if progress is not None:
+            frames = _reporting(stream, info, progress)
+        track = track_infant(
+            frames, backend, frame_size=(info.width, info.height), source=str(path)
+        )
+        problems = tuple(stream.problems)
     if track.coverage < MIN_DETECTED_COVERAGE:
         raise NoBabyFound(
             f"{path}: we could not find a baby in this video. Film the whole baby on the floor, "
             "in good light, from one or two metres away, and try again."
         )
-    return info, track
+    return TrackedVideo(info, track, problems)
 
 
 def _analyze(
@@ -120,9 +131,10 @@ def _analyze(
     progress: Progress | None,
     started: float,
 ) -> dict[str, Any]:
-    info, track = track_video(
+    tracked = track_video(
         path, backend, fps=options.fps, max_side=options.max_side, progress=progress
     )
+    info, track = tracked.info, tracked.track
     if options.save_track_to is not None:
         track.save(options.save_track_to)
     if options.annotate_to is not None:
@@ -131,7 +143,7 @@ def _analyze(
         write_annotated_video(path, track, options.annotate_to, fps=options.fps)
 
     motion = analyze_motion(track)
-    problems = _quality_problems(info, track) + list(motion.problems)
+    problems = [*_quality_problems(track), *tracked.video_problems, *motion.problems]
     result: dict[str, Any] = {
         "schema": contract.SCHEMA,
         "video": contract.video_section(
@@ -171,7 +183,7 @@ def _assessment(analysis: dict[str, Any], options: AnalysisOptions) -> dict[str,
     ).as_contract()
 
 
-def _quality_problems(info: VideoInfo, track: PoseTrack) -> list[str]:
+def _quality_problems(track: PoseTrack) -> list[str]:
     problems: list[str] = []
     if track.coverage < MIN_USABLE_COVERAGE:
         problems.append(
@@ -184,8 +196,6 @@ def _quality_problems(info: VideoInfo, track: PoseTrack) -> list[str]:
     if selection.get("uncertain"):
         reason = selection.get("reason") or "several people were in view"
         problems.append(f"we were not sure which person was the baby ({reason})")
-    for warning in track.meta.get("video_warnings", []):
-        problems.append(str(warning))
     return problems
 
 

@@ -102,7 +102,9 @@ def child(parent: User, make_child: Callable[..., Child]) -> Child:
 def make_stored_video() -> Callable[..., Video]:
     """A video with its files on disk, analysed (done) unless told otherwise."""
 
-    def make(child: Child, status: str = Status.DONE, result: dict[str, Any] | None = None) -> Video:
+    def make(
+        child: Child, status: str = Status.DONE, result: dict[str, Any] | None = None
+    ) -> Video:
         video = Video.objects.create(
             child=child, original_name="ada-crawls.mp4", original_file="", size_bytes=10,
             status=status, result=(result or contract()) if status == Status.DONE else None,

@@ -36,13 +36,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_for_http(url: str, timeout_s: float, process: subprocess.Popen[bytes] | None = None) -> None:
+def wait_for_http(
+    url: str, timeout_s: float, process: subprocess.Popen[bytes] | None = None
+) -> None:
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
             raise RuntimeError(f"the server exited early with status {process.returncode}")
         try:
-            urllib.request.urlopen(url, timeout=2)  # noqa: S310 (our own loopback server)
+            urllib.request.urlopen(url, timeout=2)
             return
         except urllib.error.HTTPError:
             return  # any HTTP answer means it is up
@@ -83,7 +85,9 @@ def running_server(data_dir: Path, **env: str) -> Iterator[str]:
 @contextmanager
 def chromium() -> Iterator[object]:
     if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium); `make test` does it")
+        pytest.skip(
+            "Debian's chromium is not installed (apt-get install chromium); `make test` does it"
+        )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

@@ -9,10 +9,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from web_helpers import PASSWORD
 
 from crawlcoach.web.families.models import Caregiver, Family, Invitation
-
-from web_helpers import PASSWORD
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from live_server import (
     ARTIFACTS,
     DESKTOP,
@@ -45,8 +44,14 @@ def test_parent_journey_on_a_real_clip(clips_dir: Path, tmp_path: Path) -> None:
 
         assert wait_until_finished(page, timeout_s=180) == "done", page.inner_text("main")
         body = page.inner_text("main").lower()
-        for heading in ("When Ada moved", "Movement", "Arms and legs", "Balance and rhythm",
-                        "How sure we are", "What this means"):
+        for heading in (
+            "When Ada moved",
+            "Movement",
+            "Arms and legs",
+            "Balance and rhythm",
+            "How sure we are",
+            "What this means",
+        ):
             assert heading.lower() in body, heading
         page.screenshot(path=str(shots / "04-result-phone.png"), full_page=True)
 

@@ -77,7 +77,9 @@ def test_other_familys_objects_survive_the_attempts(
     parent_client.post(reverse("child_delete", args=[other_child.pk]))
     parent_client.post(reverse("video_delete", args=[other_video.pk]))
     parent_client.post(reverse("invite_revoke", args=[invitation.pk]))
-    parent_client.post(reverse("child_edit", args=[other_child.pk]), {"name": "X", "born": "2024-01-01"})
+    parent_client.post(
+        reverse("child_edit", args=[other_child.pk]), {"name": "X", "born": "2024-01-01"}
+    )
     assert Child.objects.get(pk=other_child.pk).name == "Bartholomew"
     assert Video.objects.filter(pk=other_video.pk).exists()
     assert Invitation.objects.filter(pk=invitation.pk).exists()
@@ -92,7 +94,10 @@ def test_lists_show_only_the_own_family(parent_client: Client, child: Child, oth
 
 def test_logged_out_visitors_get_nothing(client: Client, other_family) -> None:
     _, video, _ = other_family
-    for url in (reverse("video_file", args=[video.pk, "original"]), reverse("video_status", args=[video.pk])):
+    for url in (
+        reverse("video_file", args=[video.pk, "original"]),
+        reverse("video_status", args=[video.pk]),
+    ):
         response = client.get(url)
         assert response.status_code == 302 and response.url.startswith(reverse("login"))
 

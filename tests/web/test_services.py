@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from live_server import PHONE, add_child, chromium, free_port, running_server, sign_up, upload
 from live_server import wait_until_finished as finished
 
@@ -39,7 +38,9 @@ def _journey(base: str, video: Path) -> str:
 def redis_url(tmp_path: Path) -> Iterator[str]:
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.skip("redis-server is not installed (apt-get install redis-server); `make test` does it")
+        pytest.skip(
+            "redis-server is not installed (apt-get install redis-server); `make test` does it"
+        )
     port = free_port()
     process = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
@@ -89,8 +90,9 @@ def database_url() -> Iterator[str]:
 
     try:
         run(str(tools / "initdb"), "-D", str(data), "-A", "trust", "-U", "crawlcoach", "--no-sync")
-        run(str(tools / "pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"), "-o",
-            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off", "start")  # fmt: skip
+        server_options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        run(str(tools / "pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"),
+            "-o", server_options, "start")  # fmt: skip
         run(str(tools / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "crawlcoach",
             "crawlcoach")  # fmt: skip
         yield f"postgres://crawlcoach@127.0.0.1:{port}/crawlcoach"

@@ -136,8 +136,16 @@ def test_result_page(parent_client: Client, done_video: Video) -> None:
     assert 'id="skeleton-toggle"' in page
     assert f"/videos/{done_video.pk}/file/annotated" in page
     assert "seg dir-forward" in page and "seg dir-backward" in page  # the timeline
-    for text in ("Forward", "12 s", "On hands and knees", "Right leg", "Hardly used",
-                 "One side does more", "Opposite arm and leg", "How sure we are: high"):
+    for text in (
+        "Forward",
+        "12 s",
+        "On hands and knees",
+        "Right leg",
+        "Hardly used",
+        "One side does more",
+        "Opposite arm and leg",
+        "How sure we are: high",
+    ):
         assert text in page, text
     assert 'class="panel verdict verdict-' in page  # the guidance's verdict
     assert "Things to try together" in page
@@ -146,7 +154,10 @@ def test_result_page(parent_client: Client, done_video: Video) -> None:
 def test_files_are_served_with_ranges(parent_client: Client, done_video: Video) -> None:
     url = reverse("video_file", args=[done_video.pk, "original"])
     whole = parent_client.get(url)
-    assert whole.status_code == 200 and b"".join(whole.streaming_content) == b"original-bytes-0123456789"
+    assert (
+        whole.status_code == 200
+        and b"".join(whole.streaming_content) == b"original-bytes-0123456789"
+    )
     part = parent_client.get(url, HTTP_RANGE="bytes=9-13")
     assert part.status_code == 206 and part["Content-Range"] == "bytes 9-13/25"
     assert b"".join(part.streaming_content) == b"bytes"
@@ -155,7 +166,9 @@ def test_files_are_served_with_ranges(parent_client: Client, done_video: Video) 
     assert parent_client.get(url, HTTP_RANGE="bytes=99-").status_code == 416
     annotated = parent_client.get(reverse("video_file", args=[done_video.pk, "annotated"]))
     assert annotated.status_code == 200 and annotated["Content-Type"] == "video/mp4"
-    assert parent_client.get(reverse("video_file", args=[done_video.pk, "secrets"])).status_code == 404
+    assert (
+        parent_client.get(reverse("video_file", args=[done_video.pk, "secrets"])).status_code == 404
+    )
 
 
 def test_deleting_a_video_deletes_its_files(parent_client: Client, done_video: Video) -> None:

@@ -34,7 +34,7 @@ def annotate(video: Path, out: Path, fps: float) -> None:
     """Write VIDEO with the tracked skeleton drawn over the baby to OUTPUT."""
     try:
         with open_backend() as backend:
-            _, track = track_video(video, backend, fps=fps)
+            track = track_video(video, backend, fps=fps).track
         write_annotated_video(video, track, out, fps=fps)
     except CrawlcoachError as exc:
         raise click.ClickException(exc.message) from None

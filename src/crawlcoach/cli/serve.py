@@ -32,14 +32,26 @@ def prepare_site() -> None:
 
 
 @click.command()
-@click.option("--host", default="0.0.0.0", show_default=True, envvar="CRAWLCOACH_HOST",
-              help="Address to listen on (0.0.0.0: reachable from phones on your network).")
+@click.option(
+    "--host",
+    default="0.0.0.0",
+    show_default=True,
+    envvar="CRAWLCOACH_HOST",
+    help="Address to listen on (0.0.0.0: reachable from phones on your network).",
+)
 @click.option("--port", default=8000, show_default=True, envvar="CRAWLCOACH_PORT", type=int)
 @click.option("--threads", default=8, show_default=True, help="Web server threads.")
-@click.option("--workers", default=1, show_default=True,
-              help="Videos analysed at the same time (each needs a CPU core).")
-@click.option("--no-worker", is_flag=True,
-              help="Do not analyse in this process (run `crawlcoach worker` beside it).")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    help="Videos analysed at the same time (each needs a CPU core).",
+)
+@click.option(
+    "--no-worker",
+    is_flag=True,
+    help="Do not analyse in this process (run `crawlcoach worker` beside it).",
+)
 def serve(host: str, port: int, threads: int, workers: int, no_worker: bool) -> None:
     """Run the family web app (data in $CRAWLCOACH_DATA_DIR, default ./var)."""  # fmt: skip
     import waitress

@@ -6,8 +6,12 @@ import click
 
 
 @click.command()
-@click.option("--workers", default=1, show_default=True,
-              help="Videos analysed at the same time (each needs a CPU core).")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    help="Videos analysed at the same time (each needs a CPU core).",
+)
 def worker(workers: int) -> None:
     """Run the analysis queue for a `crawlcoach serve --no-worker` (same data dir, DATABASE_URL
     and REDIS_URL)."""

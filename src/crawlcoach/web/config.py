@@ -49,7 +49,9 @@ def database(url: str | None, folder: Path) -> dict[str, Any]:
     scheme = parts.scheme.split("+")[0]
     if scheme == "sqlite":
         # sqlite:///relative/path or sqlite:////absolute/path, as dj-database-url reads them.
-        return _sqlite(Path(unquote(parts.path[1:])) if parts.path else folder / "crawlcoach.sqlite3")
+        return _sqlite(
+            Path(unquote(parts.path[1:])) if parts.path else folder / "crawlcoach.sqlite3"
+        )
     if scheme in ("postgres", "postgresql", "pgsql"):
         return {
             "ENGINE": "django.db.backends.postgresql",

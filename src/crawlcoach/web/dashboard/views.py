@@ -42,7 +42,9 @@ def _family_home(request: HttpRequest) -> HttpResponse:
 
 def progress_series(videos: list[Video]) -> dict[str, Any]:
     """Forward and backward seconds per finished video, oldest first, for the progress chart."""
-    done = sorted((v for v in videos if v.status == "done" and v.result), key=lambda v: v.uploaded_at)
+    done = sorted(
+        (v for v in videos if v.status == "done" and v.result), key=lambda v: v.uploaded_at
+    )
     dates, forward, backward = [], [], []
     for video in done:
         seconds = video.result.get("locomotion", {}).get("seconds", {})

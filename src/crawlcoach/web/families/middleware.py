@@ -16,9 +16,7 @@ class FamilyMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.family = None  # type: ignore[attr-defined]
         if request.user.is_authenticated:
-            caregiver = (
-                Caregiver.objects.select_related("family").filter(user=request.user).first()
-            )
+            caregiver = Caregiver.objects.select_related("family").filter(user=request.user).first()
             if caregiver is not None:
                 request.family = caregiver.family  # type: ignore[attr-defined]
         return self.get_response(request)

@@ -10,6 +10,8 @@ urlpatterns = [
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("family/", views.family_page, name="family"),
     path("family/invite/", views.invite, name="invite"),
-    path("family/invite/<int:invitation_id>/revoke/", views.revoke_invitation, name="invite_revoke"),
+    path(
+        "family/invite/<int:invitation_id>/revoke/", views.revoke_invitation, name="invite_revoke"
+    ),
     path("join/<str:token>/", views.join, name="join"),
 ]

@@ -75,7 +75,9 @@ def family_page(request: HttpRequest) -> HttpResponse:
     family = request.family  # type: ignore[attr-defined]
     now = timezone.now()
     invitations = [inv for inv in family.invitations.all() if inv.is_open(now)]
-    links = [(inv, request.build_absolute_uri(reverse("join", args=[inv.token]))) for inv in invitations]
+    links = [
+        (inv, request.build_absolute_uri(reverse("join", args=[inv.token]))) for inv in invitations
+    ]
     caregivers = family.caregivers.select_related("user").order_by("joined_at")
     return render(
         request,
@@ -104,7 +106,9 @@ def invite(request: HttpRequest) -> HttpResponse:
 @family_required
 def revoke_invitation(request: HttpRequest, invitation_id: int) -> HttpResponse:
     invitation = get_object_or_404(
-        Invitation, pk=invitation_id, family=request.family  # type: ignore[attr-defined]
+        Invitation,
+        pk=invitation_id,
+        family=request.family,  # type: ignore[attr-defined]
     )
     invitation.delete()
     messages.success(request, "Invitation withdrawn; the link no longer works.")

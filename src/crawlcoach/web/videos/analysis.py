@@ -49,7 +49,9 @@ def run_analysis(video_id: uuid.UUID) -> None:
 
     source = storage.absolute(video.original_file)
     annotated = storage.annotated_path(video)
-    result = _private(_analyse(source, annotated, ProgressWriter(video.pk)), source, video.original_name)
+    result = _private(
+        _analyse(source, annotated, ProgressWriter(video.pk)), source, video.original_name
+    )
     error = result.get("error")
 
     fields: dict[str, Any] = {"finished_at": timezone.now(), "progress": 1.0}
@@ -75,7 +77,9 @@ def _analyse(source: Path, annotated: Path, progress: ProgressWriter) -> dict[st
     from crawlcoach.pipeline import AnalysisOptions, analyze_video
 
     try:
-        return analyze_video(source, options=AnalysisOptions(annotate_to=annotated), progress=progress)
+        return analyze_video(
+            source, options=AnalysisOptions(annotate_to=annotated), progress=progress
+        )
     except Exception:
         # A bug in the analysis must still end in a clear state, never an endless spinner.
         log.exception("analysis of %s failed", source)
@@ -93,7 +97,7 @@ def _private(result: dict[str, Any], source: Path, name: str) -> dict[str, Any]:
 def _without_name(message: str, name: str) -> str:
     """Messages start with the file they are about; on the video's own page that is noise."""
     prefix = f"{name}: "
-    return message[len(prefix):] if message.startswith(prefix) else message
+    return message[len(prefix) :] if message.startswith(prefix) else message
 
 
 def requeue_interrupted() -> int:

@@ -93,7 +93,9 @@ def balance_cards(result: dict[str, Any]) -> list[Card]:
         symmetry = Card("Left and right", "One side does more",
                         f"symmetry {float(index):.2f} (1 is even)", "attention")  # fmt: skip
     else:
-        symmetry = Card("Left and right", "Even", f"symmetry {float(index):.2f} (1 is even)", "good")
+        symmetry = Card(
+            "Left and right", "Even", f"symmetry {float(index):.2f} (1 is even)", "good"
+        )
     pattern = str(result.get("coordination", {}).get("pattern", "unknown"))
     coordination = Card("Coordination", words.PATTERNS.get(pattern, words.humanise(pattern)))
     return [symmetry, coordination]
@@ -132,5 +134,7 @@ def result_context(result: dict[str, Any]) -> dict[str, Any]:
         "limb_cards": limb_cards(result),
         "balance_cards": balance_cards(result),
         "confidence": confidence(result),
-        "legend": [(d, words.DIRECTIONS[d]) for d in ("forward", "backward", "pivoting", "stationary")],
+        "legend": [
+            (d, words.DIRECTIONS[d]) for d in ("forward", "backward", "pivoting", "stationary")
+        ],
     }

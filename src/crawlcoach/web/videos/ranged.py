@@ -48,7 +48,9 @@ def ranged_file_response(request: HttpRequest, path: Path) -> HttpResponse:
         response["Content-Range"] = f"bytes */{size}"
         return response
     length = end - start + 1
-    response = StreamingHttpResponse(_read(path, start, length), status=206, content_type=content_type)
+    response = StreamingHttpResponse(
+        _read(path, start, length), status=206, content_type=content_type
+    )
     response["Content-Range"] = f"bytes {start}-{end}/{size}"
     response["Content-Length"] = str(length)
     response["Accept-Ranges"] = "bytes"

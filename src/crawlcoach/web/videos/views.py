@@ -45,7 +45,9 @@ def _wants_json(request: HttpRequest) -> bool:
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _upload_page(request: HttpRequest, child: Child, error: str = "", status: int = 200) -> HttpResponse:
+def _upload_page(
+    request: HttpRequest, child: Child, error: str = "", status: int = 200
+) -> HttpResponse:
     if error and _wants_json(request):
         return JsonResponse({"error": error}, status=status)
     context = {"child": child, "error": error, "max_upload_bytes": settings.MAX_UPLOAD_BYTES}
@@ -72,7 +74,9 @@ def upload_video(request: HttpRequest, child_id: int) -> HttpResponse:
 def _receive_upload(request: HttpRequest, child: Child) -> HttpResponse:
     received = request.FILES.get("video")
     if getattr(request, "upload_too_large", False):
-        return _upload_page(request, child, upload.too_large_message(settings.MAX_UPLOAD_BYTES), 413)
+        return _upload_page(
+            request, child, upload.too_large_message(settings.MAX_UPLOAD_BYTES), 413
+        )
     if not isinstance(received, TemporaryUploadedFile):
         return _upload_page(request, child, "Choose a video first, then press Upload.", 400)
     checked = upload.check_video(upload.temporary_path(received))
@@ -152,7 +156,12 @@ def delete_video(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
 def retry_video(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
     video = family_video(request, video_id)
     if video.status == Status.FAILED:
-        video.status, video.progress, video.error_kind, video.error_message = Status.QUEUED, 0.0, "", ""
+        video.status, video.progress, video.error_kind, video.error_message = (
+            Status.QUEUED,
+            0.0,
+            "",
+            "",
+        )
         video.save(update_fields=["status", "progress", "error_kind", "error_message"])
         enqueue(video.pk)
     return redirect("video", video_id=video.pk)

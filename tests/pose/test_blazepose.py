@@ -1,0 +1,27 @@
+"""The BlazePose backend on synthetic images (no footage needed)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from crawlcoach.errors import CrawlcoachError
+from crawlcoach.pose import PoseBackend, open_backend
+
+
+def test_unknown_backend_is_a_clear_error() -> None:
+    with pytest.raises(CrawlcoachError, match="Unknown pose backend"):
+        open_backend("openpose")
+
+
+def test_blazepose_finds_nobody_in_empty_images_and_closes() -> None:
+    with open_backend("blazepose") as backend:
+        assert isinstance(backend, PoseBackend)
+        assert backend.name.startswith("mediapipe-blazepose-full/")
+        noise = np.random.default_rng(0).integers(0, 255, (240, 320, 3), dtype=np.uint8)
+        assert backend.estimate(noise) is None
+        assert backend.estimate_still(np.zeros((120, 90, 3), dtype=np.uint8)) is None
+        backend.reset()
+        assert backend.estimate(np.full((64, 64, 3), 128, dtype=np.uint8)) is None
+        with pytest.raises(ValueError):
+            backend.estimate(np.zeros((10, 10), dtype=np.uint8))
