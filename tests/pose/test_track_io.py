@@ -21,7 +21,8 @@ def test_posetrack_roundtrip(tmp_path: Path) -> None:
     track = PoseTrack(
         timestamps_s=np.arange(5) / 15, keypoints_px=kp, confidence=conf,
         depth=rng.normal(size=(5, COUNT)).astype(np.float32), frame_size=(320, 240),
-        source="clip.avi", meta={"backend": "x", "selection": {"uncertain": True, "reasons": ["r"]}},
+        source="clip.avi",
+        meta={"backend": "x", "selection": {"uncertain": True, "reasons": ["r"]}},
     )
     track.save(tmp_path / "t.npz")
     back = PoseTrack.load(tmp_path / "t.npz")

@@ -194,7 +194,7 @@ def test_analysis_failure_is_recorded_without_server_paths(
     analysis.run_analysis(video.pk)
     video.refresh_from_db()
     assert video.status == Status.FAILED
-    assert video.error_message == "we could not find a baby."
+    assert video.error_message == "We could not find a baby."
     assert str(source) not in str(video.result)
 
 

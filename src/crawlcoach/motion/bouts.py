@@ -71,24 +71,29 @@ def find_bouts(travel: TravelSignals) -> list[Bout]:
 
 
 def _merge_short(labels: np.ndarray, t: np.ndarray) -> np.ndarray:
-    """Give runs shorter than MIN_BOUT_S the label of the longer neighbour; repeat until stable."""
+    """Give runs shorter than MIN_BOUT_S the label of the longer neighbour, shortest run first
+    (ties: nearest the middle of the clip), so that a time-reversed clip gets the same bouts."""
     labels = labels.copy()
-    for _ in range(10):
+    middle = (t[0] + t[-1]) / 2 if len(t) else 0.0
+    for _ in range(len(labels)):
         runs = _runs(labels)
-        changed = False
-        for k, (a, b, lab) in enumerate(runs):
-            if not lab or t[b - 1] - t[a] >= MIN_BOUT_S or len(runs) == 1:
-                continue
-            prev = runs[k - 1] if k > 0 else None
-            nxt = runs[k + 1] if k + 1 < len(runs) else None
-            cands = [r for r in (prev, nxt) if r is not None and r[2]]
-            if not cands:
-                continue
-            best = max(cands, key=lambda r: r[1] - r[0])
-            labels[a:b] = best[2]
-            changed = True
+        if len(runs) == 1:
             break
-        if not changed:
+        short = [
+            (t[b - 1] - t[a], abs((t[a] + t[b - 1]) / 2 - middle), k)
+            for k, (a, b, lab) in enumerate(runs)
+            if lab and t[b - 1] - t[a] < MIN_BOUT_S
+        ]
+        merged = False
+        for _, _, k in sorted(short):
+            a, b, _lab = runs[k]
+            cands = [runs[j] for j in (k - 1, k + 1) if 0 <= j < len(runs) and runs[j][2]]
+            if cands:
+                best = max(cands, key=lambda r: (t[r[1] - 1] - t[r[0]], r[2]))
+                labels[a:b] = best[2]
+                merged = True
+                break
+        if not merged:
             break
     return labels
 

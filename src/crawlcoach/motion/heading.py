@@ -18,10 +18,11 @@ from scipy.ndimage import median_filter
 from crawlcoach.motion.clean import HEAD_POINTS, HIPS, SHOULDERS, CleanTrack
 
 # Backend depth differences are exaggerated, noisy and biased toward "facing the camera" (BlazePose
-# was trained on people who mostly do): on the dev tracks side views read about +1 trunk length of
-# head-nearer depth, front views +2.5 to +5, rear views -2 to +2.
-_DEPTH_BIAS_TRUNKS = 1.0
-_DEPTH_SCALE_TRUNKS = 1.0
+# was trained on people who mostly do): on the dev tracks side views read +0.3 to +2 trunk lengths
+# of head-nearer depth, front views +2.4 to +5.5, rear views -4 to +1.5. Between 0 and
+# _DEPTH_TOWARD_FROM the reading says nothing; beyond, it grows to sure over _DEPTH_SURE_SPAN.
+_DEPTH_TOWARD_FROM = 1.6
+_DEPTH_SURE_SPAN = 1.4
 _FORESHORTENED = 0.9  # below this share of the axis in the image plane, depth starts to count
 _IN_PLANE_SMOOTH_S = 1.0
 
@@ -40,10 +41,15 @@ class Heading:
 
         The depth part counts only where the axis is clearly foreshortened: apparent size is a
         noisy measure of distance, and the backend's depth sign is unreliable for side views."""
-        depth_part = np.clip((_FORESHORTENED - self.in_plane) / 0.4, 0.0, 1.0) * self.toward_camera
-        return np.concatenate(
-            [self.direction_xy * self.in_plane[:, None], depth_part[:, None]], axis=1
-        )
+        # Facing the camera, the hips hide behind the body and the backend puts them below the
+        # head as if the baby stood: neither the trunk's foreshortening nor the up-down part of
+        # the image axis then means anything, and the depth reading takes over.
+        facing = np.clip(self.toward_camera, 0.0, 1.0)
+        depth_weight = np.fmax(np.clip((_FORESHORTENED - self.in_plane) / 0.4, 0.0, 1.0), facing)
+        depth_part = depth_weight * self.toward_camera
+        planar = self.direction_xy * self.in_plane[:, None]
+        planar = planar * np.stack([np.ones_like(facing), 1.0 - facing], axis=1)
+        return np.concatenate([planar, depth_part[:, None]], axis=1)
 
 
 def estimate_heading(clean: CleanTrack) -> Heading:
@@ -67,7 +73,11 @@ def estimate_heading(clean: CleanTrack) -> Heading:
             head_z = np.nanmean(clean.depth[:, list(HEAD_POINTS)], axis=1)
             hip_z = np.nanmean(clean.depth[:, list(HIPS)], axis=1)
         rel = (hip_z - head_z) / clean.size_px
-        sure = np.tanh((rel - _DEPTH_BIAS_TRUNKS) / _DEPTH_SCALE_TRUNKS)
+        sure = np.where(
+            rel > 0,
+            np.clip((rel - _DEPTH_TOWARD_FROM) / _DEPTH_SURE_SPAN, 0.0, 1.0),
+            np.clip(rel / _DEPTH_SURE_SPAN, -1.0, 0.0),
+        )
         toward = np.where(np.isfinite(rel), sure, 0.0)
     known = np.isfinite(direction).all(axis=1) & clean.present
     direction = np.where(known[:, None], direction, np.nan)

@@ -22,6 +22,8 @@ MIN_COVERAGE = 0.4  # share of frames with the baby found, below which we do not
 MIN_KNOWN_S = 1.5  # seconds of usable body track needed to say anything
 MIN_TRAVEL_S = 1.0  # seconds of travel for "crawling" and a style
 DOMINANT_SHARE = 2.0  # forward wins over backward (and back) when this many times longer
+NET_DECIDES_BODY_LENGTHS = 0.3
+NET_DECIDES_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -73,7 +75,9 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
     if travel_s < MIN_TRAVEL_S:
         dominant_style = "none"
     upright = dominant_style in ("walking", "none")
-    direction = _dominant_direction(seconds, upright)
+    net_forward = sum(b.net_forward_body_lengths for b, _ in styled)
+    path = sum(b.distance_body_lengths for b, _ in styled if b.direction in ("forward", "backward"))
+    direction = _dominant_direction(seconds, upright, net_forward, path)
 
     travelling = np.zeros(len(clean), bool)
     for bout, style in styled:
@@ -122,7 +126,9 @@ def _bout_style(bout: Bout, posture: Any, heading: Any) -> str:
     return classify_style(bout, posture, heading)
 
 
-def _dominant_direction(seconds: dict[str, float], upright: bool) -> str:
+def _dominant_direction(
+    seconds: dict[str, float], upright: bool, net_forward: float, path: float
+) -> str:
     fwd, bwd, piv, still = (seconds[k] for k in ("forward", "backward", "pivoting", "stationary"))
     total = fwd + bwd + piv + still
     if total <= 0:
@@ -136,6 +142,9 @@ def _dominant_direction(seconds: dict[str, float], upright: bool) -> str:
         return "forward"
     if bwd >= DOMINANT_SHARE * fwd:
         return "backward"
+    # Seconds split evenly: noisy per-frame labels. Clear net progress along the heading decides.
+    if abs(net_forward) >= NET_DECIDES_BODY_LENGTHS and abs(net_forward) >= NET_DECIDES_SHARE * path:
+        return "forward" if net_forward > 0 else "backward"
     return "mixed"
 
 

@@ -2,10 +2,10 @@
 
 The backend finds one person per image. To follow the *infant* when others are in view, and to
 see small or far babies better, the tracker runs the backend on a region of interest (a square
-crop about twice the baby's size) around where the baby was last seen. When the baby is lost for a
-few frames it searches the whole frame; on finding somebody it masks that person out and searches
-again, then picks the most infant-like, best-continuing candidate (``selection``). The costly
-search happens only at (re)acquisition, so a tracked frame costs one backend call.
+crop about three times the baby's size) around where the baby was last seen. When the baby is lost
+for a few frames it searches the whole frame; on finding somebody it masks that person out and
+searches again, then picks the most infant-like, best-continuing candidate (``selection``). The
+costly search happens only at (re)acquisition, so a tracked frame costs one backend call.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from crawlcoach.pose.selection import Box
 from crawlcoach.pose.track import PoseTrack
 from crawlcoach.video import Frame
 
-ROI_MARGIN = float(__import__('os').environ.get('RM', 2.2))  # crop side / body size when the crop is (re)placed
+ROI_MARGIN = 3.0  # crop side / body size when the crop is (re)placed
 ROI_FILL = (0.25, 0.65)  # re-place the crop when body size / crop side leaves this range
 ROI_EDGE = 0.08  # ... or when the body comes closer than this share of the side to an edge
 ROI_MIN_SIDE = 0.3  # of the frame's shorter side: very small crops lose context
@@ -85,6 +85,7 @@ class _Selection:
             "multi_person_count": len(self.multi_person_frames),
             "uncertain": bool(self.uncertain_frames),
             "uncertain_frames": self.uncertain_frames[:100],
+            "reason": self.reasons[0] if self.reasons else None,
             "reasons": self.reasons,
             "rejected_jumps": self.rejected_jumps,
             "choices": self.choices,

@@ -14,7 +14,7 @@ class ChildForm(forms.ModelForm):
         label="Anything you have noticed?",
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Optional. These are weighed with the videos.",
+        help_text="Tick what you have seen at home; it is weighed together with the videos.",
     )
 
     class Meta:

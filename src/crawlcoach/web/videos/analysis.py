@@ -97,7 +97,9 @@ def _private(result: dict[str, Any], source: Path, name: str) -> dict[str, Any]:
 def _without_name(message: str, name: str) -> str:
     """Messages start with the file they are about; on the video's own page that is noise."""
     prefix = f"{name}: "
-    return message[len(prefix) :] if message.startswith(prefix) else message
+    if message.startswith(prefix):
+        message = message[len(prefix) :]
+    return message[:1].upper() + message[1:]
 
 
 def requeue_interrupted() -> int:
