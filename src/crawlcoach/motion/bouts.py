@@ -12,6 +12,7 @@ MIN_SPEED = 0.15  # body lengths per second of net travel over a second: slower 
 ALONG = 0.3  # share of the speed along the heading that makes travel forward or backward
 PIVOT_DEG_S = 30.0  # turning this fast without travelling is pivoting
 MIN_BOUT_S = 0.8  # shorter runs are merged into their neighbours
+MIN_PROGRESS = 0.2  # body lengths along the heading that a bout of travel must make
 
 DIRECTIONS = ("forward", "backward", "pivoting", "stationary")
 
@@ -57,8 +58,14 @@ def find_bouts(travel: TravelSignals) -> list[Bout]:
     t = travel.timestamps_s
     if len(t) < 2:
         return []
-    labels = _merge_short(frame_labels(travel), t)
     dt = np.gradient(t)
+    labels = _merge_short(frame_labels(travel), t)
+    # Rocking and pose jitter make short spells of "speed" that go nowhere: travel needs progress.
+    fwd = np.nan_to_num(travel.forward)
+    for a, b, lab in _runs(labels):
+        if lab in ("forward", "backward") and abs(np.sum(fwd[a:b] * dt[a:b])) < MIN_PROGRESS:
+            labels[a:b] = "stationary"
+    labels = _merge_short(labels, t)
     bouts: list[Bout] = []
     start = 0
     for i in range(1, len(labels) + 1):

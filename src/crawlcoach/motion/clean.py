@@ -49,6 +49,7 @@ class CleanTrack:
     present: np.ndarray  # (T,) bool: the torso is known in this frame
     focal_px: float
     growth_per_s: np.ndarray  # (T,) d/dt log(apparent size): > 0 coming nearer the camera
+    backend: str = ""  # the pose backend that made the track (its depth needs calibrating)
 
     def __len__(self) -> int:
         return len(self.timestamps_s)
@@ -116,6 +117,7 @@ def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> 
         present=present,
         focal_px=FOCAL_PER_SIDE * max(w, h),
         growth_per_s=growth,
+        backend=str(track.meta.get("backend", "")),
     )
 
 

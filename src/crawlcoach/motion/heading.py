@@ -17,14 +17,30 @@ from scipy.ndimage import median_filter
 
 from crawlcoach.motion.clean import HEAD_POINTS, HIPS, SHOULDERS, CleanTrack
 
-# Backend depth differences are exaggerated, noisy and biased toward "facing the camera" (BlazePose
-# was trained on people who mostly do): on the dev tracks side views read +0.3 to +2 trunk lengths
-# of head-nearer depth, front views +2.4 to +5.5, rear views -4 to +1.5. Between 0 and
-# _DEPTH_TOWARD_FROM the reading says nothing; beyond, it grows to sure over _DEPTH_SURE_SPAN.
-_DEPTH_TOWARD_FROM = 1.6
-_DEPTH_SURE_SPAN = 1.4
+
+# BlazePose depth differences are exaggerated, noisy and biased toward "facing the camera" (it was
+# trained on people who mostly do): on the dev tracks side views read +0.3 to +2 trunk lengths of
+# head-nearer depth, front views +2.4 to +5.5, rear views -4 to +1.5. Between 0 and ``toward_from``
+# a reading says nothing; beyond, it grows to sure over ``sure_span``. A depth without that bias
+# (the synthetic generator's, true geometry plus noise) is trusted from half a trunk length.
+@dataclass(frozen=True)
+class DepthCalibration:
+    toward_from: float  # trunk lengths of head-nearer depth from which the head faces the camera
+    sure_span: float  # further trunk lengths to be sure (and, below 0, to be sure it faces away)
+
+
+_BLAZEPOSE_DEPTH = DepthCalibration(toward_from=1.6, sure_span=1.4)
+_DEPTH_BY_BACKEND = {"synth": DepthCalibration(toward_from=0.5, sure_span=1.0)}
+
+
+def depth_calibration(backend: str) -> DepthCalibration:
+    """The calibration for a track's ``meta["backend"]``; BlazePose's (the product's) by default."""
+    return _DEPTH_BY_BACKEND.get(backend.split("/")[0], _BLAZEPOSE_DEPTH)
+
+
 _FORESHORTENED = 0.9  # below this share of the axis in the image plane, depth starts to count
 _IN_PLANE_SMOOTH_S = 1.0
+_DEPTH_SMOOTH_S = 1.5
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,12 +89,25 @@ def estimate_heading(clean: CleanTrack) -> Heading:
             head_z = np.nanmean(clean.depth[:, list(HEAD_POINTS)], axis=1)
             hip_z = np.nanmean(clean.depth[:, list(HIPS)], axis=1)
         rel = (hip_z - head_z) / clean.size_px
+        # Which way the baby faces changes slowly; single readings jump by several trunks.
+        rel = _running_median(rel, max(3, round(_DEPTH_SMOOTH_S * clean.fps) | 1))
+        cal = depth_calibration(clean.backend)
         sure = np.where(
             rel > 0,
-            np.clip((rel - _DEPTH_TOWARD_FROM) / _DEPTH_SURE_SPAN, 0.0, 1.0),
-            np.clip(rel / _DEPTH_SURE_SPAN, -1.0, 0.0),
+            np.clip((rel - cal.toward_from) / cal.sure_span, 0.0, 1.0),
+            np.clip(rel / cal.sure_span, -1.0, 0.0),
         )
         toward = np.where(np.isfinite(rel), sure, 0.0)
     known = np.isfinite(direction).all(axis=1) & clean.present
     direction = np.where(known[:, None], direction, np.nan)
     return Heading(direction_xy=direction, in_plane=in_plane, toward_camera=toward, known=known)
+
+
+def _running_median(values: np.ndarray, win: int) -> np.ndarray:
+    """Centred running median over the finite values (NaN where a window has none)."""
+    half = win // 2
+    padded = np.concatenate([np.full(half, np.nan), values, np.full(half, np.nan)])
+    windows = np.lib.stride_tricks.sliding_window_view(padded, win)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.nanmedian(windows, axis=1)

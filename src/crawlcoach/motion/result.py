@@ -21,9 +21,10 @@ from crawlcoach.pose.track import PoseTrack
 MIN_COVERAGE = 0.4  # share of frames with the baby found, below which we do not judge
 MIN_KNOWN_S = 1.5  # seconds of usable body track needed to say anything
 MIN_TRAVEL_S = 1.0  # seconds of travel for "crawling" and a style
-DOMINANT_SHARE = 2.0  # forward wins over backward (and back) when this many times longer
-NET_DECIDES_BODY_LENGTHS = 0.3
-NET_DECIDES_SHARE = 0.2
+DOMINANT_SHARE = 2 / 3  # of the moving time (twice any other) for one direction to dominate
+STILL_SHARE = 0.25  # moving less than this share of the clip is staying put
+NET_DECIDES_BODY_LENGTHS = 0.3  # net progress along the heading that settles an even split...
+NET_DECIDES_SHARE = 0.2  # ...when it is also this share of the path travelled
 
 
 @dataclass(frozen=True)
@@ -129,21 +130,26 @@ def _bout_style(bout: Bout, posture: Any, heading: Any) -> str:
 def _dominant_direction(
     seconds: dict[str, float], upright: bool, net_forward: float, path: float
 ) -> str:
+    """The direction with DOMINANT_SHARE of the moving time (travel and pivoting), else mixed;
+    staying put when the baby moves for less than MIN_TRAVEL_S or STILL_SHARE of the clip."""
     fwd, bwd, piv, still = (seconds[k] for k in ("forward", "backward", "pivoting", "stationary"))
     total = fwd + bwd + piv + still
     if total <= 0:
         return "unknown"
-    travel = fwd + bwd
-    if travel < MIN_TRAVEL_S or travel < 0.2 * total:
-        return "pivoting" if piv > still else "stationary"
-    if upright:
+    moving = fwd + bwd + piv
+    if moving < MIN_TRAVEL_S or moving < STILL_SHARE * total:
+        return "stationary"
+    if upright and fwd + bwd >= piv:
         return "forward" if fwd >= bwd else "backward"
-    if fwd >= DOMINANT_SHARE * bwd:
-        return "forward"
-    if bwd >= DOMINANT_SHARE * fwd:
-        return "backward"
-    # Seconds split evenly: noisy per-frame labels. Clear net progress along the heading decides.
-    if abs(net_forward) >= NET_DECIDES_BODY_LENGTHS and abs(net_forward) >= NET_DECIDES_SHARE * path:
+    shares = {"forward": fwd, "backward": bwd, "pivoting": piv}
+    top = max(shares, key=lambda k: shares[k])
+    if shares[top] >= DOMINANT_SHARE * moving:
+        return top
+    # Travel time split between forward and backward often means noisy per-frame labels: clear
+    # net progress along the heading then decides.
+    net = abs(net_forward)
+    clear = net >= NET_DECIDES_BODY_LENGTHS and net >= NET_DECIDES_SHARE * path
+    if piv < (1 - DOMINANT_SHARE) * moving and clear:
         return "forward" if net_forward > 0 else "backward"
     return "mixed"
 

@@ -19,18 +19,22 @@ from crawlcoach.motion.posture import Posture
 
 CRAWLING_STYLES = ("hands_and_knees", "belly", "bear", "crab", "rolling", "bottom_scoot")
 
+_FACING = 0.3  # heading.toward_camera from which the legs are out of sight
 _UPRIGHT = 0.6  # trunk pointing up in the image by this many trunk lengths
 _SIDEWAYS = 0.55  # share of travel across the heading for walking / rolling / crab
+_SIDEWAYS_3D = 0.65  # the same counting the travel toward or away from the camera
 _ROLL_SIDEWAYS = 0.75
-_STRAIGHT_KNEE = 135.0
-_BELLY_KNEE_BEHIND = 0.3
-_BELLY_ANKLE_BEHIND = 0.75
+_STRAIGHT_KNEE = 115.0
+_BELLY_KNEE_BEHIND = 0.25
+_BELLY_ANKLE_BEHIND = 0.6
 _BEAR_ANKLE_BELOW = 0.7
 
 
 def classify_style(bout: Bout, posture: Posture, heading: Heading) -> str:
     sl = slice(bout.start_index, bout.end_index)
-    in_plane = heading.in_plane[sl] > 0.8
+    # Legs are judged only where the body lies across the view: facing the camera they hide
+    # behind the body, and the backend then draws them straight, as if the baby stood.
+    in_plane = (heading.in_plane[sl] > 0.8) & (heading.toward_camera[sl] < _FACING)
 
     def med(values: np.ndarray, mask: np.ndarray | None = None) -> float:
         v = values[sl] if mask is None else values[sl][mask]
@@ -42,7 +46,8 @@ def classify_style(bout: Bout, posture: Posture, heading: Heading) -> str:
     ankle_below = med(posture.ankle_below, in_plane)
     # Upright trunks travel across their own axis in the image; a crawler seen from above and
     # behind also looks "upright" but travels along it.
-    upright = trunk_up > _UPRIGHT and bout.sideways_in_image > _SIDEWAYS
+    across = bout.sideways_in_image > _SIDEWAYS or bout.sideways > _SIDEWAYS_3D
+    upright = trunk_up > _UPRIGHT and across
     if upright:
         if ankle_below > 0.4:
             return "walking"

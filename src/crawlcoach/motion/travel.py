@@ -17,6 +17,7 @@ from crawlcoach.motion.clean import BODY_LENGTH_PER_TRUNK, HIPS, SHOULDERS, Clea
 from crawlcoach.motion.heading import Heading
 
 WINDOW_S = 1.0  # travel is judged over about a second: one crawling cycle
+MAX_SPEED = 2.0  # body lengths per second
 
 
 @dataclass(frozen=True, eq=False)
@@ -48,6 +49,12 @@ def measure_travel(clean: CleanTrack, heading: Heading) -> TravelSignals:
         v_xy = np.gradient(centre, t, axis=0) / body_px[:, None]
         grow = clean.growth_per_s
         v_toward = grow * clean.focal_px / body_px
+    # Infants crawl at up to about a body length per second; faster readings are the pose or the
+    # size measure jumping (the apparent-size part multiplies its noise by the distance).
+    with np.errstate(invalid="ignore", divide="ignore"):
+        too_fast = np.linalg.norm(v_xy, axis=1) / MAX_SPEED
+    v_xy = v_xy / np.fmax(too_fast, 1.0)[:, None]
+    v_toward = np.clip(v_toward, -MAX_SPEED, MAX_SPEED)
     velocity = np.concatenate([v_xy, v_toward[:, None]], axis=1)
     h3 = heading.vector3()
     forward_inst = np.einsum("ti,ti->t", velocity, h3)
