@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from crawlcoach import contract
+from crawlcoach.camera_pass import CameraPass
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.motion import analyze_motion
+from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.pose import PoseBackend, PoseTrack, open_backend, track_infant
 from crawlcoach.video import DEFAULT_ANALYSIS_FPS, Frame, VideoInfo, iter_frames
 
@@ -95,6 +97,7 @@ def analyze_videos(
 class TrackedVideo:
     info: VideoInfo
     track: PoseTrack
+    camera_motion: CameraMotion  # how the floor moved in the image, in upright source pixels
     video_problems: tuple[str, ...]  # e.g. the file ended before its declared length
 
 
@@ -106,22 +109,28 @@ def track_video(
     max_side: int | None = DEFAULT_MAX_SIDE,
     progress: Progress | None = None,
 ) -> TrackedVideo:
-    """Track the infant through one video; raises ``NoBabyFound`` when nobody is there."""
-    with iter_frames(path, fps=fps, max_side=max_side) as stream:
+    """Track the infant and the camera through one video in a single pass over its frames;
+    raises ``NoBabyFound`` when nobody is there."""
+    with iter_frames(path, fps=fps, max_side=max_side) as stream, CameraPass() as camera:
         info = stream.info
         frames: Iterable[Frame] = stream
         if progress is not None:
             frames = _reporting(stream, info, progress)
         track = track_infant(
-            frames, backend, frame_size=(info.width, info.height), source=str(path)
+            frames,
+            backend,
+            frame_size=(info.width, info.height),
+            source=str(path),
+            on_frame=camera.add,
         )
         problems = tuple(stream.problems)
+        camera_motion = camera.result(stream.scale)
     if track.coverage < MIN_DETECTED_COVERAGE:
         raise NoBabyFound(
             f"{path}: we could not find a baby in this video. Film the whole baby on the floor, "
             "in good light, from one or two metres away, and try again."
         )
-    return TrackedVideo(info, track, problems)
+    return TrackedVideo(info, track, camera_motion, problems)
 
 
 def _analyze(
@@ -142,7 +151,7 @@ def _analyze(
 
         write_annotated_video(path, track, options.annotate_to, fps=options.fps)
 
-    motion = analyze_motion(track)
+    motion = analyze_motion(track, camera_motion=tracked.camera_motion)
     problems = [*_quality_problems(track), *tracked.video_problems, *motion.problems]
     result: dict[str, Any] = {
         "schema": contract.SCHEMA,

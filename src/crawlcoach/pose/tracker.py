@@ -22,6 +22,8 @@ from crawlcoach.pose.selection import Box
 from crawlcoach.pose.track import PoseTrack
 from crawlcoach.video import Frame
 
+FrameHook = Callable[[Frame, PoseEstimate | None], None]
+
 ROI_MARGIN = 3.0  # crop side / body size when the crop is (re)placed
 ROI_FILL = (0.25, 0.65)  # re-place the crop when body size / crop side leaves this range
 ROI_EDGE = 0.08  # ... or when the body comes closer than this share of the side to an edge
@@ -155,12 +157,16 @@ def track_infant(
     frame_size: tuple[int, int],
     source: str,
     progress: Callable[[int], None] | None = None,
+    on_frame: FrameHook | None = None,
     use_roi: bool = True,
 ) -> PoseTrack:
     """Keypoints of the infant in every frame, in upright source pixels (``frame_size`` =
     (width, height) of the upright source). ``progress`` is called with the number of frames
-    done so far. ``use_roi=False`` runs the backend on whole frames (kept to measure what the
-    crop buys; it cannot keep to the infant when somebody else is tracked instead)."""
+    done so far. ``on_frame(frame, estimate)`` sees each frame with the infant's pose in that
+    frame's own pixels (None where not found), so other per-frame work (camera motion) can share
+    this single pass over the video. ``use_roi=False`` runs the backend on whole frames (kept to
+    measure what the crop buys; it cannot keep to the infant when somebody else is tracked
+    instead)."""
     times: list[float] = []
     points: list[np.ndarray] = []
     confs: list[np.ndarray] = []
@@ -229,6 +235,8 @@ def track_infant(
             points.append(est.keypoints_px / frame.scale)
             confs.append(est.confidence)
             depths.append(est.depth / frame.scale)
+        if on_frame is not None:
+            on_frame(frame, est)
         if progress is not None:
             progress(n)
 
