@@ -27,6 +27,7 @@ class CoordinationResult:
 def analyze_coordination(
     signals: dict[str, np.ndarray], travelling: np.ndarray, fps: float
 ) -> CoordinationResult:
+    """``signals``: the limbs that take part (a limb left out, e.g. one not used, is not judged)."""
     mask = travelling.copy()
     for s in signals.values():
         mask &= np.isfinite(s)
@@ -49,21 +50,24 @@ def analyze_coordination(
     }
     mean: dict[str, complex] = {}
     for key, (p, q) in pairs.items():
-        mean[key] = complex(np.mean(np.exp(1j * (phases[p][mask] - phases[q][mask]))))
+        if p in phases and q in phases:
+            mean[key] = complex(np.mean(np.exp(1j * (phases[p][mask] - phases[q][mask]))))
     phase_deg = {k: round(float(np.degrees(np.angle(v))), 1) for k, v in mean.items()}
     consistency = {k: round(float(abs(v)), 3) for k, v in mean.items()}
 
-    def in_phase(key: str) -> float:
-        return float(mean[key].real)  # +1 in phase, -1 anti-phase, weighted by consistency
+    def in_phase(*keys: str) -> float | None:
+        """+1 in phase, -1 anti-phase, weighted by consistency; None where no pair is judged."""
+        vals = [mean[k].real for k in keys if k in mean]
+        return float(np.mean(vals)) if vals else None
 
-    diagonal = (in_phase("diagonal_left_arm") + in_phase("diagonal_right_arm")) / 2
-    same_side = (in_phase("same_side_left") + in_phase("same_side_right")) / 2
-    girdles = (in_phase("arms") + in_phase("legs")) / 2
-    scores = {
-        "diagonal": (diagonal - same_side) / 2,
-        "lateral": (same_side - diagonal) / 2,
-        "synchronous": girdles,
-    }
+    diagonal = in_phase("diagonal_left_arm", "diagonal_right_arm")
+    same_side = in_phase("same_side_left", "same_side_right")
+    girdles = in_phase("arms", "legs")
+    if diagonal is None or same_side is None:
+        return CoordinationResult("unknown", 0.0, phase_deg, consistency)
+    scores = {"diagonal": (diagonal - same_side) / 2, "lateral": (same_side - diagonal) / 2}
+    if girdles is not None:
+        scores["synchronous"] = girdles
     best = max(scores, key=lambda k: scores[k])
     if scores[best] < _CONSISTENT:
         return CoordinationResult("irregular", round(1.0 - max(scores[best], 0.0), 3), phase_deg,

@@ -32,7 +32,7 @@ GAIT_HZ = (0.4, 3.0)  # infant crawling cycles run at about 0.5-2 Hz
 GAIT_BAND_RATIO = 1.4  # the band kept around the gait frequency, as a ratio either side
 MIN_SEEN_S = 2.0  # a limb needs this much well-seen travel before we judge it
 UNUSED_ACTIVITY = 0.06  # trunk lengths RMS in the gait band: less is "barely moves"
-UNUSED_RATIO = 0.3  # ...and less than this share of the busiest other limb's activity
+UNUSED_RATIO = 0.35  # ...and less than this share of the busiest other limb's activity
 ASYMMETRY_INDEX = 0.45  # symmetry index below this (one side < ~40% of the other) may flag
 
 
@@ -49,7 +49,7 @@ class LimbsResult:
     symmetry_index: float | None  # 1 = both sides move alike, 0 = one side does not move
     asymmetry_flag: bool
     asymmetry_confidence: float  # 0..1: how sure the flag (or its absence) is
-    signals: dict[str, np.ndarray]  # (T,) per limb, NaN where not seen; for coordination
+    signals: dict[str, np.ndarray]  # (T,) per limb in the gait band, NaN where not seen
     problems: list[str]
 
 
@@ -186,10 +186,14 @@ def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
         k = int(np.argmin(pair_indices))
         support = float(np.clip(pair_support[k], 0.0, 1.0))
         evidence = float(np.clip(travel_s / 6.0, 0.0, 1.0)) * support
-        if symmetry < ASYMMETRY_INDEX and support >= 0.6 and travel_s >= 3.0:
+        one_side_still = any(
+            {reports[a].used, reports[b].used} == {True, False}
+            for a, b in (("left_arm", "right_arm"), ("left_leg", "right_leg"))
+        )
+        if (symmetry < ASYMMETRY_INDEX or one_side_still) and support >= 0.6 and travel_s >= 3.0:
             flag = True
             margin = float(np.clip((ASYMMETRY_INDEX - symmetry) / 0.3, 0, 1))
             confidence = round(evidence * margin, 3)
         else:
             confidence = round(evidence * float(np.clip((symmetry - 0.2) / 0.5, 0, 1)), 3)
-    return LimbsResult(reports, symmetry, flag, confidence, signals, problems)
+    return LimbsResult(reports, symmetry, flag, confidence, cyclic, problems)

@@ -85,7 +85,8 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
         if bout.direction in ("forward", "backward") and style in CRAWLING_STYLES:
             travelling[bout.start_index : bout.end_index] = True
     limbs = analyze_limbs(clean, travelling)
-    coordination = analyze_coordination(limbs.signals, travelling, clean.fps)
+    moving_limbs = {n: sig for n, sig in limbs.signals.items() if limbs.limbs[n].used is not False}
+    coordination = analyze_coordination(moving_limbs, travelling, clean.fps)
     problems.extend(limbs.problems)
 
     locomotion = {
