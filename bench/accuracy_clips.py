@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import argparse
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 
-from crawlcoach.motion import CameraMotion, analyze_motion, estimate_camera_motion
-from crawlcoach.motion.camera import person_box_from_keypoints
+from crawlcoach.motion import CameraMotion, analyze_motion, camera_motion_for_track
 from crawlcoach.pose.track import PoseTrack
 from crawlcoach.video.frames import iter_frames
 
@@ -43,13 +41,7 @@ def reversed_camera(cam: CameraMotion) -> CameraMotion:
 
 
 def camera_from_video(path: Path, track: PoseTrack) -> CameraMotion:
-    def frames() -> Iterator[tuple[float, np.ndarray, tuple[float, float, float, float] | None]]:
-        for frame in iter_frames(path, fps=15):
-            i = int(np.argmin(np.abs(track.timestamps_s - frame.timestamp_s)))
-            box = person_box_from_keypoints(track.keypoints_px[i], track.confidence[i])
-            yield frame.timestamp_s, frame.image, box
-
-    return estimate_camera_motion(frames()).resampled(track.timestamps_s)
+    return camera_motion_for_track(iter_frames(path, fps=15), track)
 
 
 def _style_ok(r: dict) -> bool:

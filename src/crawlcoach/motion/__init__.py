@@ -3,6 +3,7 @@
 from crawlcoach.motion.camera import (
     CameraMotion,
     CameraMotionEstimator,
+    camera_motion_for_track,
     estimate_camera_motion,
     person_box_from_keypoints,
 )
@@ -13,6 +14,7 @@ __all__ = [
     "CameraMotionEstimator",
     "MotionResult",
     "analyze_motion",
+    "camera_motion_for_track",
     "estimate_camera_motion",
     "person_box_from_keypoints",
 ]

@@ -12,7 +12,8 @@ MIN_SPEED = 0.15  # body lengths per second of net travel over a second: slower 
 ALONG = 0.3  # share of the speed along the heading that makes travel forward or backward
 PIVOT_DEG_S = 30.0  # turning this fast without travelling is pivoting
 MIN_BOUT_S = 0.8  # shorter runs are merged into their neighbours
-MIN_PROGRESS = 0.2  # body lengths along the heading that a bout of travel must make
+MIN_PROGRESS = 0.2  # body lengths along the heading that a bout of travel must make...
+MIN_SHIFT = 0.6  # ...or body lengths of displacement, whichever way
 
 DIRECTIONS = ("forward", "backward", "pivoting", "stationary")
 
@@ -60,10 +61,17 @@ def find_bouts(travel: TravelSignals) -> list[Bout]:
         return []
     dt = np.gradient(t)
     labels = _merge_short(frame_labels(travel), t)
-    # Rocking and pose jitter make short spells of "speed" that go nowhere: travel needs progress.
+    # Rocking and pose jitter make short spells of "speed" that go nowhere: travel needs progress
+    # along the heading, or clear displacement whichever way (an upright walker's trunk axis
+    # points up while it walks across the view or toward the camera; rolling goes sideways).
     fwd = np.nan_to_num(travel.forward)
+    moved = np.nan_to_num(travel.velocity)
     for a, b, lab in _runs(labels):
-        if lab in ("forward", "backward") and abs(np.sum(fwd[a:b] * dt[a:b])) < MIN_PROGRESS:
+        if lab not in ("forward", "backward"):
+            continue
+        progress = abs(float(np.sum(fwd[a:b] * dt[a:b])))
+        shift = float(np.linalg.norm(np.sum(moved[a:b] * dt[a:b, None], axis=0)))
+        if progress < MIN_PROGRESS and shift < MIN_SHIFT:
             labels[a:b] = "stationary"
     labels = _merge_short(labels, t)
     bouts: list[Bout] = []

@@ -12,9 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 import cv2
 import numpy as np
+
+if TYPE_CHECKING:
+    from crawlcoach.pose.track import PoseTrack
+
+
+class AnalysedFrame(Protocol):
+    """What ``camera_motion_for_track`` needs of a frame (``crawlcoach.video.Frame`` has it)."""
+
+    timestamp_s: float
+    image: np.ndarray  # (H, W, 3) RGB or (H, W) grey
+    scale: float  # image pixels per upright source pixel
+
 
 # Work on frames no wider than this: background motion needs no detail, and it keeps the cost small.
 _WORK_WIDTH = 320
@@ -56,6 +69,13 @@ class CameraMotion:
         a = self.to_reference[:, :, :2]
         b = self.to_reference[:, :, 2]
         return np.einsum("tij,tkj->tki", a, points_px) + b[:, None, :]
+
+    def in_units(self, px_per_unit: float) -> CameraMotion:
+        """The same motion for points measured in other units, ``px_per_unit`` of these pixels
+        each (e.g. source pixels when this was measured on frames downscaled by that factor)."""
+        to_reference = self.to_reference.copy()
+        to_reference[:, :, 2] /= px_per_unit
+        return CameraMotion(self.timestamps_s, to_reference, self.valid)
 
     @classmethod
     def still(cls, timestamps_s: np.ndarray) -> CameraMotion:
@@ -145,6 +165,26 @@ def person_box_from_keypoints(
     xy = keypoints_px[seen]
     lo, hi = xy.min(axis=0), xy.max(axis=0)
     return (float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))
+
+
+def camera_motion_for_track(frames: Iterable[AnalysedFrame], track: PoseTrack) -> CameraMotion:
+    """The camera motion over the frames a pose track was made from (decoded again), in the
+    track's pixels and at its timestamps; the track's own boxes keep the baby out of the
+    background. ``frames``: e.g. ``video.iter_frames(path, fps=..., max_side=...)``."""
+    estimator = CameraMotionEstimator()
+    scale = 1.0
+    times = np.asarray(track.timestamps_s, float)
+    for frame in frames:
+        scale = float(frame.scale)
+        box = None
+        if len(times):
+            i = int(np.argmin(np.abs(times - frame.timestamp_s)))
+            box = person_box_from_keypoints(track.keypoints_px[i] * scale, track.confidence[i])
+        estimator.update(frame.image, box, frame.timestamp_s)
+    motion = estimator.result()
+    if len(motion) == 0:
+        return CameraMotion.still(times)
+    return motion.in_units(scale).resampled(times)
 
 
 def estimate_camera_motion(

@@ -60,8 +60,12 @@ class Heading:
         # Facing the camera, the hips hide behind the body and the backend puts them below the
         # head as if the baby stood: neither the trunk's foreshortening nor the up-down part of
         # the image axis then means anything, and the depth reading takes over.
+        # That standing-up look is an axis upright in the image; lying across the view (a side
+        # view) the body cannot point at the camera, whatever the depth reading says.
         facing = np.clip(self.toward_camera, 0.0, 1.0)
-        depth_weight = np.fmax(np.clip((_FORESHORTENED - self.in_plane) / 0.4, 0.0, 1.0), facing)
+        upright_axis = np.abs(np.nan_to_num(self.direction_xy[:, 1]))
+        foreshortened = np.clip((_FORESHORTENED - self.in_plane) / 0.4, 0.0, 1.0)
+        depth_weight = np.fmax(foreshortened, facing * upright_axis)
         depth_part = depth_weight * self.toward_camera
         planar = self.direction_xy * self.in_plane[:, None]
         planar = planar * np.stack([np.ones_like(facing), 1.0 - facing], axis=1)

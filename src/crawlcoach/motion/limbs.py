@@ -25,8 +25,6 @@ _DISTAL = {
     "left_leg": (K["left_knee"], K["left_ankle"]),
     "right_leg": (K["right_knee"], K["right_ankle"]),
 }
-_PARTNER = {"left_arm": "right_arm", "right_arm": "left_arm", "left_leg": "right_leg",
-            "right_leg": "left_leg"}  # fmt: skip
 _DETREND_S = 1.5
 GAIT_HZ = (0.4, 3.0)  # infant crawling cycles run at about 0.5-2 Hz
 GAIT_BAND_RATIO = 1.4  # the band kept around the gait frequency, as a ratio either side
@@ -146,7 +144,7 @@ def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
         activity[name] = float(np.sqrt(np.mean(power[mask]))) if mask.sum() >= 5 else None
     travel_s = float(np.sum(dt[travelling]))
     for name in LIMB_NAMES:
-        act, partner = activity[name], activity[_PARTNER[name]]
+        act = activity[name]
         used: bool | None = None
         # The yardstick is the busiest other well-seen limb: its partner, or (both legs
         # dragging) the arms.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -14,7 +14,7 @@ from crawlcoach.motion.coordination import analyze_coordination
 from crawlcoach.motion.heading import estimate_heading
 from crawlcoach.motion.limbs import LIMB_NAMES, analyze_limbs
 from crawlcoach.motion.posture import measure_posture
-from crawlcoach.motion.style import CRAWLING_STYLES, classify_style
+from crawlcoach.motion.style import CRAWLING_STYLES, classify_style, resting_style
 from crawlcoach.motion.travel import measure_travel
 from crawlcoach.pose.track import PoseTrack
 
@@ -63,7 +63,7 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
     travel = measure_travel(clean, heading)
     posture = measure_posture(clean)
     bouts = find_bouts(travel)
-    styled = [(b, _bout_style(b, posture, heading)) for b in bouts]
+    styled = [_bout_style(b, posture, heading) for b in bouts]
 
     seconds = dict.fromkeys(("forward", "backward", "pivoting", "stationary"), 0.0)
     style_seconds: dict[str, float] = {}
@@ -73,9 +73,12 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
             style_seconds[style] = style_seconds.get(style, 0.0) + bout.duration_s
     travel_s = seconds["forward"] + seconds["backward"]
     dominant_style = max(style_seconds, key=lambda s: style_seconds[s]) if style_seconds else "none"
-    if travel_s < MIN_TRAVEL_S:
-        dominant_style = "none"
     upright = dominant_style in ("walking", "none")
+    if travel_s < MIN_TRAVEL_S:
+        # Not travelling: what the posture shows (e.g. on hands and knees, rocking), never
+        # "crawling" (see below).
+        dominant_style = resting_style(posture, heading, clean.present)
+        upright = False
     net_forward = sum(b.net_forward_body_lengths for b, _ in styled)
     path = sum(b.distance_body_lengths for b, _ in styled if b.direction in ("forward", "backward"))
     direction = _dominant_direction(seconds, upright, net_forward, path)
@@ -122,10 +125,15 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
     return MotionResult(locomotion, limbs_json, coordination_json, problems)
 
 
-def _bout_style(bout: Bout, posture: Any, heading: Any) -> str:
+def _bout_style(bout: Bout, posture: Any, heading: Any) -> tuple[Bout, str]:
     if bout.direction not in ("forward", "backward"):
-        return "none"
-    return classify_style(bout, posture, heading)
+        return bout, "none"
+    style = classify_style(bout, posture, heading)
+    if style == "walking":
+        # The trunk axis of an upright child says nothing about where it faces; toddlers walk
+        # the way they face.
+        bout = replace(bout, direction="forward")
+    return bout, style
 
 
 def _dominant_direction(

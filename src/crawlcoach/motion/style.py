@@ -28,6 +28,9 @@ _STRAIGHT_KNEE = 115.0
 _BELLY_KNEE_BEHIND = 0.25
 _BELLY_ANKLE_BEHIND = 0.6
 _BEAR_ANKLE_BELOW = 0.7
+_KNEES_UNDER_HIPS = 0.2  # knees this little behind the hips (trunk lengths) stand under them
+_BENT_KNEE = 110.0
+_MIN_RESTING_FRAMES = 10
 
 
 def classify_style(bout: Bout, posture: Posture, heading: Heading) -> str:
@@ -70,3 +73,19 @@ def classify_style(bout: Bout, posture: Posture, heading: Heading) -> str:
     if knee_angle > _STRAIGHT_KNEE and ankle_below > _BEAR_ANKLE_BELOW and trunk_up < 0.4:
         return "bear"
     return "hands_and_knees"
+
+
+def resting_style(posture: Posture, heading: Heading, mask: np.ndarray) -> str:
+    """The style of a baby that does not travel, over the frames in ``mask``: hands and knees
+    where the knees are clearly seen bent under the hips; else none (lying prone, propped on the
+    arms or sitting look alike in a single view, and need travel to be told apart)."""
+    seen = mask & (heading.in_plane > 0.8) & (heading.toward_camera < _FACING)
+    knee_behind = posture.knee_behind[seen]
+    knee_angle = posture.knee_angle_deg[seen]
+    if np.isfinite(knee_behind).sum() < _MIN_RESTING_FRAMES:
+        return "none"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        under = float(np.nanmedian(knee_behind)) < _KNEES_UNDER_HIPS
+        bent = float(np.nanmedian(knee_angle)) < _BENT_KNEE
+    return "hands_and_knees" if under and bent else "none"
