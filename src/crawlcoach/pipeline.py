@@ -20,6 +20,7 @@ from crawlcoach.motion import analyze_motion
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.pose import PoseBackend, PoseTrack, open_backend, track_infant
 from crawlcoach.video import DEFAULT_ANALYSIS_FPS, Frame, VideoInfo, iter_frames
+from crawlcoach.video.prefetch import Prefetched
 
 # Frames are shrunk to this longer side before pose estimation: BlazePose looks at 256 px crops,
 # so more pixels only cost decoding time.
@@ -111,11 +112,15 @@ def track_video(
 ) -> TrackedVideo:
     """Track the infant and the camera through one video in a single pass over its frames;
     raises ``NoBabyFound`` when nobody is there."""
-    with iter_frames(path, fps=fps, max_side=max_side) as stream, CameraPass() as camera:
+    with (
+        iter_frames(path, fps=fps, max_side=max_side) as stream,
+        Prefetched(stream) as decoded,
+        CameraPass() as camera,
+    ):
         info = stream.info
-        frames: Iterable[Frame] = stream
+        frames: Iterable[Frame] = decoded
         if progress is not None:
-            frames = _reporting(stream, info, progress)
+            frames = _reporting(decoded, info, progress)
         track = track_infant(
             frames,
             backend,
