@@ -172,3 +172,26 @@ def test_empty_input_gives_an_empty_track() -> None:
     track = track_infant([], ScriptedBackend(lambda i: []), frame_size=(W, H), source="t")
     assert len(track) == 0 and track.keypoints_px.shape == (0, COUNT, 2)
     assert track.coverage == 0.0
+
+
+def test_pieces_of_one_body_or_a_small_toy_are_not_other_people() -> None:
+    def scene(i: int) -> list[np.ndarray]:
+        head_piece = body(112, 100, size=12)  # a detection of the baby's head alone
+        baby = body(160, 120)
+        toy = body(280, 40, size=8)  # a far smaller "person": a pattern or a toy
+        return [head_piece, baby, toy]
+
+    with ScriptedBackend(scene) as backend:
+        track = track_infant(frames(5), backend, frame_size=(W, H), source="test")
+    assert track.meta["selection"]["multi_person_count"] == 0
+    assert track.meta["selection"]["uncertain"] is False
+
+
+def test_two_separate_crawlers_of_a_size_make_the_choice_uncertain() -> None:
+    def scene(i: int) -> list[np.ndarray]:
+        return [body(80, 120), body(240, 120)]
+
+    with ScriptedBackend(scene) as backend:
+        track = track_infant(frames(5), backend, frame_size=(W, H), source="test")
+    assert track.meta["selection"]["multi_person_count"] >= 1
+    assert track.meta["selection"]["uncertain"] is True

@@ -24,6 +24,9 @@ from crawlcoach.video import Frame
 
 FrameHook = Callable[[Frame, PoseEstimate | None], None]
 
+# Another "person" much smaller than the infant is a toy or a pattern, not a sibling or a parent.
+MIN_OTHER_SIZE = 0.4
+
 ROI_MARGIN = 3.0  # crop side / body size when the crop is (re)placed
 ROI_FILL = (0.25, 0.65)  # re-place the crop when body size / crop side leaves this range
 ROI_EDGE = 0.08  # ... or when the body comes closer than this share of the side to an edge
@@ -48,37 +51,53 @@ class _Selection:
 
     def note(self, frame: Frame, ranked: list[selection.Candidate], scale: float) -> None:
         self.acquisitions += 1
-        if len(ranked) < 2:
+        best = ranked[0]
+        # A candidate overlapping the best one is mostly the same body found in pieces (masking
+        # a head-only detection leaves the trunk to be found next), not somebody else.
+        others = [
+            c
+            for c in ranked[1:]
+            if not _overlapping(best.estimate.bbox(), c.estimate.bbox())
+            and _size(c.estimate.bbox()) >= MIN_OTHER_SIZE * _size(best.estimate.bbox())
+        ]
+        if not others:
             return
+        ranked = [best, *others]
         self.multi_person_frames.append(frame.index)
-        best, second = ranked[0], ranked[1]
+        second = others[0]
         reason = None
         if best.score - second.score < selection.UNCERTAIN_MARGIN:
-            reason = (f"{len(ranked)} people in view and two looked about equally likely to be "
-                      f"the infant (at {frame.timestamp_s:.1f} s)")
+            reason = (
+                f"{len(ranked)} people in view and two looked about equally likely to be "
+                f"the infant (at {frame.timestamp_s:.1f} s)"
+            )
         elif best.likeness < 0.4:
-            reason = (f"{len(ranked)} people in view and none looked clearly like a crawling "
-                      f"infant (at {frame.timestamp_s:.1f} s)")
+            reason = (
+                f"{len(ranked)} people in view and none looked clearly like a crawling "
+                f"infant (at {frame.timestamp_s:.1f} s)"
+            )
         if reason is not None:
             self.uncertain_frames.append(frame.index)
             if len(self.reasons) < 5:
                 self.reasons.append(reason)
         if len(self.choices) < MAX_RECORDED_CHOICES:
-            self.choices.append({
-                "frame": frame.index,
-                "timestamp_s": round(frame.timestamp_s, 3),
-                "chosen": 0,
-                "candidates": [
-                    {
-                        "box_px": [round(v / scale, 1) for v in c.estimate.bbox()],
-                        "likeness": round(c.likeness, 3),
-                        "continuity": round(c.continuity, 3),
-                        "score": round(c.score, 3),
-                        "notes": list(c.reasons),
-                    }
-                    for c in ranked
-                ],
-            })
+            self.choices.append(
+                {
+                    "frame": frame.index,
+                    "timestamp_s": round(frame.timestamp_s, 3),
+                    "chosen": 0,
+                    "candidates": [
+                        {
+                            "box_px": [round(v / scale, 1) for v in c.estimate.bbox()],
+                            "likeness": round(c.likeness, 3),
+                            "continuity": round(c.continuity, 3),
+                            "score": round(c.score, 3),
+                            "notes": list(c.reasons),
+                        }
+                        for c in ranked
+                    ],
+                }
+            )
 
     def as_meta(self) -> dict[str, Any]:
         return {
@@ -120,6 +139,27 @@ def _roi_still_fits(roi: tuple[int, int, int, int], box: Box) -> bool:
     edge = ROI_EDGE * side
     inside = x0 >= c0 + edge and y0 >= r0 + edge and x1 <= c1 - edge and y1 <= r1 - edge
     return inside and ROI_FILL[0] <= fill <= ROI_FILL[1]
+
+
+def _overlapping(a: Box, b: Box, share: float = 0.1, grow: float = 0.15) -> bool:
+    """The boxes, each grown by ``grow`` of its size on every side, share at least ``share`` of
+    the smaller one's area."""
+    a, b = _grown(a, grow), _grown(b, grow)
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    if w <= 0 or h <= 0:
+        return False
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return w * h >= share * max(smaller, 1e-6)
+
+
+def _size(box: Box) -> float:
+    return max(box[2] - box[0], box[3] - box[1])
+
+
+def _grown(box: Box, share: float) -> Box:
+    gx, gy = (box[2] - box[0]) * share, (box[3] - box[1]) * share
+    return (box[0] - gx, box[1] - gy, box[2] + gx, box[3] + gy)
 
 
 def _iou(a: Box, b: Box) -> float:
@@ -189,9 +229,12 @@ def track_infant(
         if roi is not None:
             est = _in_view(backend, image, roi)
             crowded = bool(notes.multi_person_frames)
-            if est is not None and misses and crowded and selection.continuity(
-                est, last_box
-            ) < np.exp(-MAX_JUMP):
+            if (
+                est is not None
+                and misses
+                and crowded
+                and selection.continuity(est, last_box) < np.exp(-MAX_JUMP)
+            ):
                 notes.rejected_jumps += 1  # re-detected somebody else inside the crop
                 backend.reset()
                 est = None
@@ -211,8 +254,10 @@ def track_infant(
                 ok = seeded is not None and _iou(seeded.bbox(), chosen.bbox()) > 0.3
                 est = seeded if ok else chosen
 
-        if not use_roi and (est := backend.estimate(image)) is not None and (
-            misses or last_box is None
+        if (
+            not use_roi
+            and (est := backend.estimate(image)) is not None
+            and (misses or last_box is None)
         ):
             others = _search(selection.mask_out(image, est.bbox()), backend, MAX_CANDIDATES - 1)
             ranked = selection.rank([est, *others], height, last_box)
