@@ -69,8 +69,12 @@ def summarize(analysis: dict[str, Any]) -> str:
         lines.append(f"  note: {problem}")
     assessment = analysis.get("assessment")
     if assessment:
-        lines.append(f"  verdict: {assessment['verdict'].replace('_', ' ')}")
+        verdict = assessment.get("verdict_text") or assessment["verdict"].replace("_", " ")
+        lines.append(f"  verdict: {verdict}")
         lines.extend(f"    - {reason}" for reason in assessment["reasons"])
-        if assessment["activities"]:
-            lines.append("  to try this week: " + "; ".join(assessment["activities"]))
+        titles = [a["title"] for a in assessment.get("plan", [])] or assessment["activities"]
+        if titles:
+            lines.append("  to try this week: " + "; ".join(titles))
+        if assessment.get("disclaimer"):
+            lines.append(f"  {assessment['disclaimer']}")
     return "\n".join(lines)

@@ -1,0 +1,43 @@
+from crawlcoach import contract
+from crawlcoach.guidance import assess
+from crawlcoach.report.text import summarize
+
+
+def test_a_failure_says_why() -> None:
+    text = summarize(
+        contract.failed_analysis("clip.mp4", "not_a_video", "clip.mp4: not a video", 0)
+    )
+    assert text.splitlines() == ["clip.mp4", "  could not analyse: clip.mp4: not a video"]
+
+
+def analysis() -> dict:
+    result = contract.failed_analysis("baby.mp4", "x", "x", 1.0)
+    result["error"] = None
+    result["video"].update(duration_s=12.0, fps=30.0, width=1080, height=1920)
+    result["quality"] = {"pose_coverage": 0.9, "usable": True, "problems": ["a note"]}
+    result["locomotion"].update(
+        crawling=True,
+        dominant_direction="backward",
+        dominant_style="hands_and_knees",
+        seconds={"forward": 1.0, "backward": 8.0, "pivoting": 0.0, "stationary": 3.0},
+    )
+    for limb in ("left_arm", "right_arm", "left_leg", "right_leg"):
+        result["limbs"][limb] = {"used": True}
+    return result
+
+
+def test_the_summary_says_what_was_measured_in_plain_words() -> None:
+    text = summarize(analysis())
+    assert "mostly backward, on hands and knees" in text
+    assert "backward 8.0 s" in text
+    assert "left leg yes" in text
+    assert "note: a note" in text
+
+
+def test_the_assessment_shows_activity_titles_not_ids() -> None:
+    result = analysis()
+    result["assessment"] = assess("2026-02-01", today="2026-11-24", analyses=[result]).as_contract()
+    text = summarize(result)
+    plan = result["assessment"]["plan"]
+    assert plan and all(activity["title"] in text for activity in plan)
+    assert not any(activity["id"] in text for activity in plan)
