@@ -1,6 +1,7 @@
 """Motion accuracy on the real development clips (../shared/clips), from saved pose tracks.
 
     .venv/bin/python bench/accuracy_clips.py --tracks /tmp/crawlcoach-tracks [--camera DIR]
+    .venv/bin/python bench/accuracy_clips.py --tracks DIR --save-camera DIR2   # keep the camera
 
 Tracks are ``<stem>.npz`` (``PoseTrack.save``). Camera motion is read from ``--camera DIR``
 (``<stem>.npz`` with timestamps_s, to_reference, valid) when given, else estimated by decoding the
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -32,6 +34,7 @@ def reversed_track(track: PoseTrack) -> PoseTrack:
         frame_size=track.frame_size,
         source=track.source + " (reversed)",
         depth=None if track.depth is None else track.depth[::-1],
+        meta=track.meta,
     )
 
 
@@ -53,6 +56,8 @@ def main() -> None:
     ap.add_argument("--tracks", type=Path, default=Path("/tmp/crawlcoach-tracks"))
     ap.add_argument("--camera", type=Path, default=None)
     ap.add_argument("--no-camera", action="store_true")
+    ap.add_argument("--save-camera", type=Path, default=None,
+                    help="write each estimated camera motion here for --camera next time")
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args()
 
@@ -74,6 +79,10 @@ def main() -> None:
             cam = CameraMotion(data["timestamps_s"], data["to_reference"], data["valid"])
         elif not args.no_camera:
             cam = camera_from_video(CLIPS / row["folder"] / row["file"], track)
+            if args.save_camera is not None:
+                args.save_camera.mkdir(parents=True, exist_ok=True)
+                np.savez(args.save_camera / f"{stem}.npz", timestamps_s=cam.timestamps_s,
+                         to_reference=cam.to_reference, valid=cam.valid)  # fmt: skip
         fwd = analyze_motion(track, camera_motion=cam)
         rev = analyze_motion(
             reversed_track(track), camera_motion=None if cam is None else reversed_camera(cam)
@@ -120,8 +129,16 @@ def main() -> None:
         if r["group"] == "neg":
             print(f"  negative {r['stem']}: crawling={r['crawling']} style={r['style']}"
                   f" dir={r['dir']}")
-    wrong = [r["stem"] for r in dev if r["label_dir"] == "forward" and r["dir"] != "forward"]
+    fwd_dev = [r for r in dev if r["label_dir"] == "forward"]
+    print("  forward clips came out as:", dict(Counter(r["dir"] for r in fwd_dev)))
+    print("  reversed clips came out as:", dict(Counter(r["rev_dir"] for r in fwd_dev)))
+    wrong = [r["stem"] for r in fwd_dev if r["dir"] != "forward"]
     print("  forward clips not forward:", ", ".join(wrong) or "none")
+    wrong = [r["stem"] for r in fwd_dev if r["rev_dir"] != "backward"]
+    print("  reversed clips not backward:", ", ".join(wrong) or "none")
+    wrong = [f"{r['stem']} ({r['label_style']} -> {r['style']})" for r in dev
+             if r["label_style"] in ("belly", "hands_and_knees") and not _style_ok(r)]  # fmt: skip
+    print("  style misses:", ", ".join(wrong) or "none")
     print("  patterns:", {p: sum(r["pattern"] == p for r in dev) for p in
                           ("diagonal", "lateral", "synchronous", "irregular", "unknown")})
 

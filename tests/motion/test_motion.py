@@ -21,6 +21,7 @@ def _reversed(track: PoseTrack) -> PoseTrack:
         frame_size=track.frame_size,
         source="reversed",
         depth=None if track.depth is None else track.depth[::-1],
+        meta=track.meta,
     )
 
 
@@ -36,10 +37,66 @@ def test_direction_on_synthetic_crawl(view: str, direction: str) -> None:
     assert result.locomotion["dominant_style"] == "hands_and_knees"
 
 
-def test_time_reversal_turns_forward_into_backward() -> None:
-    clip = synth.generate(synth.Scenario(view="side", seed=5))
-    assert analyze_motion(clip.track).locomotion["dominant_direction"] == "forward"
-    assert analyze_motion(_reversed(clip.track)).locomotion["dominant_direction"] == "backward"
+@pytest.mark.parametrize("view", ["side", "front", "behind"])
+def test_time_reversal_mirrors_every_bout(view: str) -> None:
+    """Direction features are odd under time reversal: the reversed clip has the same bouts,
+    mirrored in time, with forward and backward swapped."""
+    clip = synth.generate(synth.Scenario(view=view, heading_deg=-6.0, body_length_px=100.0, seed=5))
+    ahead = analyze_motion(clip.track).locomotion
+    back = analyze_motion(_reversed(clip.track)).locomotion
+    assert ahead["dominant_direction"] == "forward"
+    assert back["dominant_direction"] == "backward"
+    swap = {"forward": "backward", "backward": "forward"}
+    mirrored = [(round(clip.track.duration_s - b["end_s"], 1), swap.get(b["direction"],
+                 b["direction"])) for b in reversed(ahead["bouts"])]  # fmt: skip
+    assert [(round(b["start_s"], 1), b["direction"]) for b in back["bouts"]] == mirrored
+
+
+def _with_depth_bias(track: PoseTrack, trunks: float, backend: str) -> PoseTrack:
+    """The track as BlazePose would report its depth: the head read ``trunks`` trunk lengths
+    nearer the camera than it is (its bias toward "facing the camera")."""
+    trunk = np.nanmedian(np.linalg.norm(
+        track.keypoints_px[:, 11:13].mean(axis=1) - track.keypoints_px[:, 23:25].mean(axis=1),
+        axis=1))  # fmt: skip
+    depth = track.depth.copy()
+    depth[:, :11] -= trunks * trunk
+    return PoseTrack(track.timestamps_s, track.keypoints_px, track.confidence, track.frame_size,
+                     track.source, depth=depth, meta={"backend": backend})  # fmt: skip
+
+
+def test_blazepose_depth_bias_does_not_turn_a_side_view_around() -> None:
+    """BlazePose says "head nearer" by 1-2 trunk lengths in side views; the calibration for its
+    tracks must not read that as facing the camera (it would mix depth noise into travel)."""
+    clip = synth.generate(synth.Scenario(view="side", seed=8))
+    biased = _with_depth_bias(clip.track, 1.5, "mediapipe-blazepose-full/0.10.14")
+    result = analyze_motion(biased)
+    assert result.locomotion["dominant_direction"] == "forward"
+    assert analyze_motion(_reversed(biased)).locomotion["dominant_direction"] == "backward"
+
+
+def test_rocking_in_place_is_staying_put_on_hands_and_knees() -> None:
+    clip = synth.generate(synth.Scenario(segments=(synth.Segment(6.0, "stationary"),),
+                                         view="side", seed=3))  # fmt: skip
+    loco = analyze_motion(clip.track).locomotion
+    assert loco["dominant_direction"] == "stationary"
+    assert loco["crawling"] is False
+    assert loco["dominant_style"] == "hands_and_knees"
+
+
+def test_walking_toddler_is_not_crawling() -> None:
+    clip = synth.generate(synth.Scenario(style="walking", cycle_hz=1.7, view="side", seed=30))
+    loco = analyze_motion(clip.track).locomotion
+    assert loco["dominant_style"] == "walking"
+    assert loco["crawling"] is False
+
+
+def test_an_arm_that_is_not_used_is_found_and_flagged() -> None:
+    use = {"left_arm": 1.0, "right_arm": 0.0, "left_leg": 1.0, "right_leg": 1.0}
+    clip = synth.generate(synth.Scenario(limb_use=use, view="above", seed=36))
+    limbs = analyze_motion(clip.track).limbs
+    assert limbs["right_arm"]["used"] is False
+    assert [limbs[n]["used"] for n in ("left_arm", "left_leg", "right_leg")] == [True] * 3
+    assert limbs["asymmetry_flag"] is True
 
 
 def test_contract_shape() -> None:
@@ -59,10 +116,14 @@ def test_contract_shape() -> None:
     )
 
 
-def test_typical_crawler_is_not_flagged_asymmetric() -> None:
+def test_typical_crawler_is_symmetric_and_diagonal() -> None:
     for seed in range(3):
         clip = synth.generate(synth.Scenario(view="side", seed=seed))
-        assert analyze_motion(clip.track).limbs["asymmetry_flag"] is False
+        result = analyze_motion(clip.track)
+        assert result.limbs["asymmetry_flag"] is False
+        assert all(result.limbs[n]["used"] for n in ("left_arm", "right_arm", "left_leg",
+                                                     "right_leg"))  # fmt: skip
+        assert result.coordination["pattern"] == "diagonal"
 
 
 def test_thin_evidence_says_unknown_with_a_reason() -> None:
@@ -93,6 +154,33 @@ def test_camera_estimator_measures_a_pan() -> None:
     assert cam.scale[9] == pytest.approx(1.0, abs=0.02)
 
 
+class _Frame:
+    def __init__(self, timestamp_s: float, image: np.ndarray, scale: float) -> None:
+        self.timestamp_s, self.image, self.scale = timestamp_s, image, scale
+
+
+def test_camera_motion_for_track_is_in_the_tracks_pixels() -> None:
+    """Measured on frames downscaled by half, the motion still maps the track's own pixels."""
+    import cv2
+
+    from crawlcoach.motion import camera_motion_for_track
+
+    rng = np.random.default_rng(1)
+    texture = cv2.GaussianBlur((rng.random((600, 1000)) * 255).astype(np.uint8), (7, 7), 0)
+    n = 10
+    t = np.arange(n) / 15
+    kp = np.full((n, keypoints.COUNT, 2), np.nan)
+    kp[:, :, 0], kp[:, :, 1] = 300.0, 240.0  # a "baby" in the middle, in full-size pixels
+    kp[:, 0, 0] = 340.0
+    track = PoseTrack(t, kp, np.ones((n, keypoints.COUNT)), (640, 480), "pan")
+    frames = [_Frame(t[i], cv2.resize(texture[60:540, 6 * i : 6 * i + 640], (320, 240)), 0.5)
+              for i in range(n)]  # fmt: skip
+    cam = camera_motion_for_track(frames, track)
+    assert len(cam) == n
+    # the camera panned 6 full-size px per frame
+    assert cam.to_reference[-1, 0, 2] == pytest.approx(54.0, abs=2.0)
+
+
 def test_camera_motion_is_removed_from_travel() -> None:
     clip = synth.generate(synth.Scenario(view="side", seed=2))
     track = clip.track
@@ -114,3 +202,14 @@ def test_camera_motion_is_removed_from_travel() -> None:
     cam = CameraMotion(track.timestamps_s, to_ref, np.ones(len(track), bool))
     result = analyze_motion(followed, camera_motion=cam)
     assert result.locomotion["dominant_direction"] == "forward"
+
+
+def test_coordination_is_not_judged_head_on() -> None:
+    """Crawling straight at the camera, limbs step in depth and the body's bob reads as
+    "synchronous": say unknown, and why."""
+    clip = synth.generate(synth.Scenario(view="front", heading_deg=-6.0, body_length_px=100.0,
+                                         seed=4))  # fmt: skip
+    result = analyze_motion(clip.track)
+    assert result.locomotion["dominant_direction"] == "forward"
+    assert result.coordination["pattern"] == "unknown"
+    assert any("coordination" in p for p in result.problems)

@@ -1,58 +1,40 @@
 """Motion analysis on a few real clips from ../shared/clips (skipped when that folder is absent).
 
-Tracks are computed here with BlazePose, with the camera motion measured in the same pass."""
+Track and camera motion come from the product's own single pass (``pipeline.track_video``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from crawlcoach.motion import CameraMotionEstimator, analyze_motion, person_box_from_keypoints
-from crawlcoach.pose import keypoints
+from crawlcoach.motion import CameraMotion, analyze_motion
 from crawlcoach.pose.track import PoseTrack
-from crawlcoach.video.frames import iter_frames
 
 CLIPS = Path(__file__).resolve().parents[2].parent / "shared" / "clips"
-# Side and front views, static and moving cameras; all crawl forward on hands and knees.
+# Side, front and rear views, static, panning and following cameras; all crawl forward on hands
+# and knees.
 FORWARD = ["v_BabyCrawling_g05_c01", "v_BabyCrawling_g07_c01", "v_BabyCrawling_g10_c02",
-           "v_BabyCrawling_g09_c02"]  # fmt: skip
+           "v_BabyCrawling_g07_c04"]  # fmt: skip
+FPS = 15.0
 
 
-def _track_and_camera(path: Path):  # type: ignore[no-untyped-def]
-    mp = pytest.importorskip("mediapipe")
-    times, points, confs, depths = [], [], [], []
-    camera = CameraMotionEstimator()
-    size = (0, 0)
-    with mp.solutions.pose.Pose(model_complexity=1) as pose:
-        for frame in iter_frames(path, fps=15):
-            h, w = frame.image.shape[:2]
-            size = (w, h)
-            res = pose.process(frame.image)
-            kp = np.full((keypoints.COUNT, 2), np.nan)
-            conf = np.zeros(keypoints.COUNT)
-            depth = np.full(keypoints.COUNT, np.nan)
-            if res.pose_landmarks:
-                for i, lm in enumerate(res.pose_landmarks.landmark):
-                    kp[i], conf[i], depth[i] = (lm.x * w, lm.y * h), lm.visibility, lm.z * w
-            camera.update(frame.image, person_box_from_keypoints(kp, conf), frame.timestamp_s)
-            times.append(frame.timestamp_s)
-            points.append(kp)
-            confs.append(conf)
-            depths.append(depth)
-    track = PoseTrack(np.array(times), np.array(points), np.array(confs), size, str(path),
-                      depth=np.array(depths))  # fmt: skip
-    return track, camera.result()
+def _track_and_camera(path: Path) -> tuple[PoseTrack, CameraMotion]:
+    pytest.importorskip("mediapipe")
+    from crawlcoach.pipeline import track_video
+    from crawlcoach.pose import open_backend
+
+    with open_backend() as backend:
+        tracked = track_video(path, backend, fps=FPS)
+    return tracked.track, tracked.camera_motion
 
 
-def _reverse(track: PoseTrack, cam):  # type: ignore[no-untyped-def]
-    from crawlcoach.motion import CameraMotion
-
+def _reverse(track: PoseTrack, cam: CameraMotion) -> tuple[PoseTrack, CameraMotion]:
     end = track.timestamps_s[-1]
     rev = PoseTrack(end - track.timestamps_s[::-1], track.keypoints_px[::-1],
                     track.confidence[::-1], track.frame_size, "reversed",
-                    depth=track.depth[::-1])  # fmt: skip
+                    depth=None if track.depth is None else track.depth[::-1],
+                    meta=track.meta)  # fmt: skip
     return rev, CameraMotion(end - cam.timestamps_s[::-1], cam.to_reference[::-1], cam.valid[::-1])
 
 
@@ -66,6 +48,17 @@ def test_forward_clip_forward_and_reversed_backward(stem: str) -> None:
     result = analyze_motion(track, camera_motion=cam)
     assert result.locomotion["dominant_direction"] == "forward", result.locomotion
     assert result.locomotion["crawling"] is True
+    assert result.limbs["asymmetry_flag"] is False
     rev_track, rev_cam = _reverse(track, cam)
     reversed_result = analyze_motion(rev_track, camera_motion=rev_cam)
     assert reversed_result.locomotion["dominant_direction"] == "backward"
+
+
+@pytest.mark.clips
+def test_walking_toddler_is_not_crawling() -> None:
+    path = CLIPS / "negatives" / "N2_toddler_walking_test_1.mp4"
+    if not path.exists():
+        pytest.skip(f"real clips not found at {CLIPS}: they live beside the repository")
+    track, cam = _track_and_camera(path)
+    loco = analyze_motion(track, camera_motion=cam).locomotion
+    assert loco["crawling"] is False, loco

@@ -1,10 +1,12 @@
 """Each limb: does it take part in the travel (cyclic motion relative to the trunk)?
 
-A limb's signal is its distal point (wrist; knee or ankle) along the body axis relative to its
-girdle, in trunk lengths, with the slow drift removed. Its activity is the RMS of that signal over
-travelling frames where the limb was actually seen. Judgements are deliberately conservative: a
-limb is "not used" only when it is well seen, barely moves, and its partner clearly does, and the
-asymmetry flag needs the same.
+A limb's signal is its distal point (wrist; knee or ankle) relative to its own shoulder or hip,
+along the body axis and across it, in trunk lengths, with the slow drift removed and narrowed to
+the gait rhythm (the strongest common frequency of the limbs during travel). Its activity is the
+RMS of that over travelling frames where the limb was actually seen. Judgements are deliberately
+conservative: a limb is "not used" only when it is well seen and barely moves while another limb
+clearly does; the asymmetry flag needs a lopsided pair (or one side not used) over seconds of
+travel.
 """
 
 from __future__ import annotations

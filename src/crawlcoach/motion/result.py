@@ -10,8 +10,8 @@ import numpy as np
 from crawlcoach.motion.bouts import Bout, find_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
-from crawlcoach.motion.coordination import analyze_coordination
-from crawlcoach.motion.heading import estimate_heading
+from crawlcoach.motion.coordination import CoordinationResult, analyze_coordination
+from crawlcoach.motion.heading import Heading, estimate_heading
 from crawlcoach.motion.limbs import LIMB_NAMES, analyze_limbs
 from crawlcoach.motion.posture import measure_posture
 from crawlcoach.motion.style import CRAWLING_STYLES, classify_style, resting_style
@@ -23,6 +23,7 @@ MIN_KNOWN_S = 1.5  # seconds of usable body track needed to say anything
 MIN_TRAVEL_S = 1.0  # seconds of travel for "crawling" and a style
 DOMINANT_SHARE = 2 / 3  # of the moving time (twice any other) for one direction to dominate
 STILL_SHARE = 0.25  # moving less than this share of the clip is staying put
+FACING_CAMERA = 0.5  # depth share of the heading beyond which limbs step mostly in depth
 NET_DECIDES_BODY_LENGTHS = 0.3  # net progress along the heading that settles an even split...
 NET_DECIDES_SHARE = 0.2  # ...when it is also this share of the path travelled
 
@@ -89,11 +90,22 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
             travelling[bout.start_index : bout.end_index] = True
     limbs = analyze_limbs(clean, travelling)
     moving_limbs = {n: sig for n, sig in limbs.signals.items() if limbs.limbs[n].used is not False}
-    coordination = analyze_coordination(moving_limbs, travelling, clean.fps)
     problems.extend(limbs.problems)
+    if travelling.any() and _faces_the_camera(heading, travelling):
+        # Limbs stepping toward or away from the camera move mostly in depth; what is left in
+        # the image is the whole body bobbing, which would read as "synchronous".
+        coordination = CoordinationResult("unknown", 0.0, {}, {})
+        problems.append(
+            "the baby crawled toward or away from the camera: interlimb coordination needs a "
+            "side or overhead view"
+        )
+    else:
+        coordination = analyze_coordination(moving_limbs, travelling, clean.fps)
 
     locomotion = {
-        "crawling": dominant_style in CRAWLING_STYLES and travel_s >= MIN_TRAVEL_S,
+        "crawling": dominant_style in CRAWLING_STYLES
+        and travel_s >= MIN_TRAVEL_S
+        and direction not in ("stationary", "pivoting"),
         "dominant_direction": direction,
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
         "dominant_style": dominant_style,
@@ -134,6 +146,12 @@ def _bout_style(bout: Bout, posture: Any, heading: Any) -> tuple[Bout, str]:
         # the way they face.
         bout = replace(bout, direction="forward")
     return bout, style
+
+
+def _faces_the_camera(heading: Heading, frames: np.ndarray) -> bool:
+    """The body axis mostly points at or away from the camera over these frames."""
+    depth = np.abs(heading.vector3()[frames, 2])
+    return bool(np.nanmedian(depth) > FACING_CAMERA) if np.isfinite(depth).any() else False
 
 
 def _dominant_direction(

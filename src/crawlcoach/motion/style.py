@@ -12,6 +12,7 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
+from scipy.ndimage import median_filter
 
 from crawlcoach.motion.bouts import Bout
 from crawlcoach.motion.heading import Heading
@@ -22,8 +23,10 @@ CRAWLING_STYLES = ("hands_and_knees", "belly", "bear", "crab", "rolling", "botto
 _FACING = 0.3  # heading.toward_camera from which the legs are out of sight
 _UPRIGHT = 0.6  # trunk pointing up in the image by this many trunk lengths
 _SIDEWAYS = 0.55  # share of travel across the heading for walking / rolling / crab
+_LEVEL = 0.5  # |heading.toward_camera| below this: head and hips about as far from the camera
 _SIDEWAYS_3D = 0.65  # the same counting the travel toward or away from the camera
 _ROLL_SIDEWAYS = 0.75
+_ROLL_HOLD_FRAMES = 7  # a side swap must hold for about this many frames (half a second)
 _STRAIGHT_KNEE = 115.0
 _BELLY_KNEE_BEHIND = 0.25
 _BELLY_ANKLE_BEHIND = 0.6
@@ -45,22 +48,30 @@ def classify_style(bout: Bout, posture: Posture, heading: Heading) -> str:
             warnings.simplefilter("ignore", RuntimeWarning)
             return float(np.nanmedian(v)) if np.isfinite(v).sum() >= 3 else float("nan")
 
+    # A body whose sides keep swapping rolls, whatever it looks like in between (seen from
+    # above, a lying body can look upright).
+    if bout.direction in ("forward", "backward") and bout.sideways > _ROLL_SIDEWAYS:
+        # Count side swaps only where the shoulders are clearly apart (else the sign is noise),
+        # and only swaps that last: the backend swaps left and right for a frame or two at times.
+        signs = posture.side_sign[sl][posture.shoulder_width[sl] > 0.5]
+        signs = median_filter(signs[signs != 0], size=_ROLL_HOLD_FRAMES, mode="nearest")
+        flips = np.count_nonzero(np.diff(signs))
+        if flips >= 2:
+            return "rolling"
     trunk_up = med(posture.trunk_up, in_plane)
     ankle_below = med(posture.ankle_below, in_plane)
     # Upright trunks travel across their own axis in the image; a crawler seen from above and
     # behind also looks "upright" but travels along it.
     across = bout.sideways_in_image > _SIDEWAYS or bout.sideways > _SIDEWAYS_3D
-    upright = trunk_up > _UPRIGHT and across
+    # An upright body has its head and hips about as far from the camera; a lying one seen from
+    # above and behind (or in front) looks upright in the image but its head is clearly farther
+    # (or nearer).
+    level = abs(med(heading.toward_camera)) < _LEVEL
+    upright = trunk_up > _UPRIGHT and across and level
     if upright:
         if ankle_below > 0.4:
             return "walking"
         return "bottom_scoot" if bout.direction in ("forward", "backward") else "none"
-    if bout.direction in ("forward", "backward") and bout.sideways > _ROLL_SIDEWAYS:
-        # count side swaps only where the shoulders are clearly apart (else the sign is noise)
-        signs = posture.side_sign[sl][posture.shoulder_width[sl] > 0.5]
-        flips = np.count_nonzero(np.diff(signs[signs != 0]))
-        if flips >= 2:
-            return "rolling"
     knee_behind = med(posture.knee_behind, in_plane)
     ankle_behind = med(posture.ankle_behind, in_plane)
     knee_angle = med(posture.knee_angle_deg, in_plane)
