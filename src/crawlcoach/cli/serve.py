@@ -8,13 +8,17 @@ import click
 
 
 def _lan_address() -> str | None:
-    """The address phones on the same network reach this machine at (no packet is sent)."""
+    """The address phones on the same network may reach this machine at, from the host's own
+    name records (nothing is sent on the network)."""
     try:
-        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe_socket:
-            probe_socket.connect(("10.255.255.255", 1))
-            return str(probe_socket.getsockname()[0])
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
     except OSError:
         return None
+    for *_, sockaddr in infos:
+        address = str(sockaddr[0])
+        if not address.startswith("127."):
+            return address
+    return None
 
 
 def prepare_site() -> None:
