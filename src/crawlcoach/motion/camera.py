@@ -33,6 +33,8 @@ class AnalysedFrame(Protocol):
 _WORK_WIDTH = 320
 _MAX_CORNERS = 150
 _MIN_INLIERS = 8
+# RANSAC inlier distances in work-frame px, tight first, then a looser one for blurred frames.
+_RANSAC_PX = (0.5, 1.5)
 _BOX_MARGIN = 0.35  # grow the baby's box by this share of its size on each side
 # Where the pose missed the baby, its last box (grown further) still hides it for this many frames.
 _BOX_MEMORY_FRAMES = 30
@@ -238,10 +240,17 @@ def _similarity_step(
     p_prev, p_cur = p_prev[keep], p_cur[keep]
     if len(p_cur) < _MIN_INLIERS:
         return None
-    m, inliers = cv2.estimateAffinePartial2D(
-        p_cur, p_prev, method=cv2.RANSAC, ransacReprojThreshold=1.5, maxIters=500, confidence=0.99
-    )
-    if m is None or inliers is None or int(inliers.sum()) < _MIN_INLIERS:
+    # A tight fit first: with a loose one, points that move a little differently (another
+    # person's arm, burned-in text that stays put) all count as inliers and the fit averages
+    # them, which chains into drift. Blurred frames get a looser second try.
+    for threshold_px in _RANSAC_PX:
+        m, inliers = cv2.estimateAffinePartial2D(
+            p_cur, p_prev, method=cv2.RANSAC, ransacReprojThreshold=threshold_px, maxIters=500,
+            confidence=0.99,
+        )  # fmt: skip
+        if m is not None and inliers is not None and int(inliers.sum()) >= _MIN_INLIERS:
+            break
+    else:
         return None
     scale = float(np.sqrt(abs(np.linalg.det(m[:, :2]))))
     if not 0.8 < scale < 1.25:  # a jump this large between frames is a cut or a failure

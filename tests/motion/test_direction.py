@@ -1,0 +1,93 @@
+"""Direction of travel under a moving camera (issue 3): what the camera does must not turn a
+crawl around, and a reversed clip must read the other way."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from crawlcoach.motion import CameraMotion, CameraMotionEstimator, analyze_motion
+from crawlcoach.pose.track import PoseTrack
+
+synth = pytest.importorskip("crawlcoach.synth")
+
+
+def _camera_from_background(clip: object) -> CameraMotion:
+    """Similarity chain fitted to the generator's background points, as feature tracking would."""
+    bg, t = clip.background_px, clip.track.timestamps_s  # type: ignore[attr-defined]
+    chain, current, valid = [np.eye(3)[:2]], np.eye(3), [True]
+    for i in range(1, len(t)):
+        both = np.isfinite(bg[i - 1, :, 0]) & np.isfinite(bg[i, :, 0])
+        m = None
+        if both.sum() >= 8:
+            m, _ = cv2.estimateAffinePartial2D(
+                bg[i, both].astype(np.float32), bg[i - 1, both].astype(np.float32),
+                method=cv2.RANSAC, ransacReprojThreshold=1.5,
+            )  # fmt: skip
+        if m is not None:
+            current = current @ np.vstack([m, [0.0, 0.0, 1.0]])
+        chain.append(current[:2].copy())
+        valid.append(m is not None)
+    return CameraMotion(t.astype(float), np.array(chain), np.array(valid))
+
+
+def _reversed(track: PoseTrack, cam: CameraMotion) -> tuple[PoseTrack, CameraMotion]:
+    end = track.timestamps_s[-1]
+    times = end - track.timestamps_s[::-1]
+    back = PoseTrack(
+        timestamps_s=times,
+        keypoints_px=track.keypoints_px[::-1],
+        confidence=track.confidence[::-1],
+        frame_size=track.frame_size,
+        source="reversed",
+        depth=None if track.depth is None else track.depth[::-1],
+        meta=track.meta,
+    )
+    return back, CameraMotion(times, cam.to_reference[::-1], cam.valid[::-1])
+
+
+@pytest.mark.parametrize("camera", ["retreat", "follow"])
+def test_moving_camera_does_not_turn_a_crawl_toward_it_around(camera: str) -> None:
+    clip = synth.generate(synth.Scenario(view="front", camera=camera, seed=1))
+    cam = _camera_from_background(clip)
+    ahead = analyze_motion(clip.track, camera_motion=cam).locomotion
+    assert ahead["dominant_direction"] == "forward"
+    back_track, back_cam = _reversed(clip.track, cam)
+    back = analyze_motion(back_track, camera_motion=back_cam).locomotion
+    assert back["dominant_direction"] == "backward"
+
+
+def _texture(rng: np.random.Generator, shape: tuple[int, int]) -> np.ndarray:
+    return cv2.GaussianBlur((rng.random(shape) * 255).astype(np.uint8), (5, 5), 0)
+
+
+def test_another_moving_person_does_not_drag_a_still_camera() -> None:
+    """A still camera, the floor filling most of the view, and an adult's arm (a quarter of it)
+    sliding slowly past: the camera must stay put, not drift with the arm (a loose fit averages
+    the two, about 20 px here, and calls a baby lying still "crawling")."""
+    rng = np.random.default_rng(1)
+    floor = _texture(rng, (240, 320))
+    arm = _texture(rng, (60, 400))
+    est = CameraMotionEstimator()
+    for i in range(40):
+        frame = floor.copy()
+        frame[:60] = arm[:, i : i + 320]  # the arm slides 1 px a frame
+        est.update(frame, (140.0, 120.0, 200.0, 200.0), i / 15)
+    cam = est.result()
+    assert np.abs(cam.to_reference[-1, :, 2]).max() < 5.0
+    assert cam.scale[-1] == pytest.approx(1.0, abs=0.02)
+
+
+def test_a_pan_is_still_measured_past_a_small_static_overlay() -> None:
+    """Burned-in text stays put in the image while the scene pans: the pan must win."""
+    rng = np.random.default_rng(2)
+    scene = _texture(rng, (240, 420))
+    text = _texture(rng, (30, 200))
+    est = CameraMotionEstimator()
+    for i in range(20):
+        frame = scene[:, 2 * i : 2 * i + 320].copy()
+        frame[200:230, 60:260] = text  # subtitles
+        est.update(frame, (140.0, 90.0, 180.0, 150.0), i / 15)
+    cam = est.result()
+    assert cam.to_reference[-1, 0, 2] == pytest.approx(38.0, abs=1.5)
