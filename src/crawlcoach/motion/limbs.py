@@ -1,12 +1,14 @@
 """Each limb: does it take part in the travel (cyclic motion relative to the trunk)?
 
-A limb's signal is its distal point (wrist; knee or ankle) relative to its own shoulder or hip,
-along the body axis and across it, in trunk lengths, with the slow drift removed and narrowed to
+A limb's signal is its distal points (wrist and elbow; knee and ankle; averaged where both are
+seen) relative to its own shoulder or hip, along the body axis and across it, in trunk lengths,
+with the slow drift removed and narrowed to
 the gait rhythm (the strongest common frequency of the limbs during travel). Its activity is the
-RMS of that over travelling frames where the limb was actually seen. Judgements are deliberately
-conservative: a limb is "not used" only when it is well seen and barely moves while another limb
-clearly does; the asymmetry flag needs a lopsided pair (or one side not used) over seconds of
-travel.
+RMS, over travelling frames where the limb was seen, of the part of that motion that keeps a steady
+phase to another limb (pose jitter, largest on limbs hidden behind the body, keeps none).
+Judgements are deliberately conservative: a limb is "not used" only when it is well seen and
+barely moves, out of step, while its partner and the busiest limb clearly move; the asymmetry
+flag needs a lopsided pair (or one side not used) over seconds of travel.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.ndimage import uniform_filter1d
-from scipy.signal import butter, filtfilt
+from scipy.signal import butter, filtfilt, hilbert
 
 from crawlcoach.motion.clean import HIPS, SHOULDERS, CleanTrack, K
 
@@ -27,12 +29,19 @@ _DISTAL = {
     "left_leg": (K["left_knee"], K["left_ankle"]),
     "right_leg": (K["right_knee"], K["right_ankle"]),
 }
+_PARTNER = {
+    "left_arm": "right_arm",
+    "right_arm": "left_arm",
+    "left_leg": "right_leg",
+    "right_leg": "left_leg",
+}
 _DETREND_S = 1.5
 GAIT_HZ = (0.4, 3.0)  # infant crawling cycles run at about 0.5-2 Hz
 GAIT_BAND_RATIO = 1.4  # the band kept around the gait frequency, as a ratio either side
 MIN_SEEN_S = 2.0  # a limb needs this much well-seen travel before we judge it
 UNUSED_ACTIVITY = 0.06  # trunk lengths RMS in the gait band: less is "barely moves"
-UNUSED_RATIO = 0.35  # ...and less than this share of the busiest other limb's activity
+UNUSED_RATIO = 0.35  # ...and less than this share of the busiest other limb's activity...
+UNUSED_COHERENCE = 0.8  # ...with less of it in step with the others than a limb that crawls has
 ASYMMETRY_INDEX = 0.45  # symmetry index below this (one side < ~40% of the other) may flag
 
 
@@ -41,6 +50,7 @@ class LimbReport:
     used: bool | None
     activity: float | None  # trunk lengths RMS of the cyclic motion during travel
     seen_s: float  # seconds of travel in which the limb was seen
+    coherence: float | None = None  # 0..1: share of its gait-band motion in step with the others
 
 
 @dataclass(frozen=True)
@@ -53,19 +63,25 @@ class LimbsResult:
     problems: list[str]
 
 
-def limb_signals(clean: CleanTrack, across: bool = False) -> dict[str, np.ndarray]:
+def limb_signals(
+    clean: CleanTrack, across: bool = False, steady: bool = False
+) -> dict[str, np.ndarray]:
     """Per limb (T,): the distal point relative to its girdle along the body axis (``across``:
-    at right angles to it in the image), trunk lengths, slow drift removed; NaN where not seen."""
+    at right angles to it in the image), trunk lengths, slow drift removed; NaN where not seen.
+    ``steady``: along the body axis averaged over the detrending window instead of the axis of
+    each frame, so that the trunk's own sway does not count as limb motion."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         hip = clean.point(HIPS)
         sh = clean.point(SHOULDERS)
         u = sh - hip
         u = u / np.linalg.norm(u, axis=1)[:, None]
+        win = max(3, round(_DETREND_S * clean.fps) | 1)
+        if steady:
+            u = _smooth_directions(u, win)
         if across:
             u = np.stack([-u[:, 1], u[:, 0]], axis=1)
         out: dict[str, np.ndarray] = {}
-        win = max(3, round(_DETREND_S * clean.fps) | 1)
         for name, points in _DISTAL.items():
             # Relative to the limb's own shoulder or hip: a dragged limb keeps its place there,
             # while the girdle centre moves against it as the trunk rolls.
@@ -75,7 +91,8 @@ def limb_signals(clean: CleanTrack, across: bool = False) -> dict[str, np.ndarra
             for p in points:
                 along = np.einsum("ti,ti->t", clean.xy[:, p] - girdle, u) / clean.size_px
                 series.append(np.where(clean.seen[:, p], along, np.nan))
-            s = series[0]
+            # Both points where both are seen: their jitter is independent, their stepping not.
+            s = np.where(np.isfinite(series[1]), (series[0] + series[1]) / 2, series[0])
             s = np.where(np.isfinite(s), s, series[1])
             known = np.isfinite(s)
             if known.sum() < 3:
@@ -85,6 +102,18 @@ def limb_signals(clean: CleanTrack, across: bool = False) -> dict[str, np.ndarra
             trend = uniform_filter1d(filled, win, mode="nearest")
             out[name] = np.where(known, filled - trend, np.nan)
     return out
+
+
+def _smooth_directions(u: np.ndarray, win: int) -> np.ndarray:
+    """(T, 2) unit vectors averaged over ``win`` frames; NaN rows bridged from their neighbours."""
+    known = np.isfinite(u).all(axis=1)
+    if known.sum() < 2:
+        return u
+    idx = np.arange(len(u))
+    filled = np.stack([np.interp(idx, idx[known], u[known, i]) for i in range(2)], axis=1)
+    mean = uniform_filter1d(filled, win, axis=0, mode="nearest")
+    mean /= np.maximum(np.linalg.norm(mean, axis=1), 1e-9)[:, None]
+    return np.where(known[:, None], mean, np.nan)
 
 
 def gait_frequency(
@@ -128,6 +157,41 @@ def gait_band(
     return out
 
 
+def _analytic(sig: np.ndarray) -> np.ndarray:
+    known = np.isfinite(sig)
+    if known.sum() < 3:
+        return np.full(len(sig), np.nan, complex)
+    filled = np.interp(np.arange(len(sig)), np.flatnonzero(known), sig[known])
+    return np.where(known, hilbert(filled), np.nan)
+
+
+def _locked_activity(
+    name: str, along: dict[str, np.ndarray], across: dict[str, np.ndarray], mask: np.ndarray
+) -> tuple[float, float]:
+    """RMS (trunk lengths) of the part of a limb's motion that keeps step with another limb,
+    and of all its motion in the gait band.
+
+    Pose jitter, largest on limbs hidden behind the body, has no fixed timing and averages out;
+    a limb that crawls keeps a steady phase to the others whatever the pattern."""
+    own = [_analytic(along[name]), _analytic(across[name])]
+    raw = float(np.sqrt(np.mean(sum(np.abs(z[mask]) ** 2 for z in own)) / 2))
+    best = 0.0
+    for other in along:
+        if other == name:
+            continue
+        for ref in (_analytic(along[other]), _analytic(across[other])):
+            both = mask & np.isfinite(ref)
+            if both.sum() < 5:
+                continue
+            r = ref[both]
+            norm = np.mean(np.abs(r) ** 2)
+            if norm <= 1e-12:
+                continue
+            power = sum(abs(np.mean(z[both] * np.conj(r))) ** 2 for z in own) / norm
+            best = max(best, float(np.sqrt(power / 2)))
+    return min(best, raw), raw
+
+
 def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
     signals = limb_signals(clean)
     dt = np.gradient(clean.timestamps_s) if len(clean) > 1 else np.ones(len(clean))
@@ -135,31 +199,59 @@ def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
     problems: list[str] = []
     activity: dict[str, float | None] = {}
     seen_s: dict[str, float] = {}
+    coherence: dict[str, float] = {}
     # Activity counts the motion across the axis too (a hand lifts, a knee swings out): seen from
     # behind or in front, the stepping along the axis is foreshortened.
+    # Measured twice, against the trunk axis of each frame and against its steady direction, and
+    # the smaller kept: a limb carried along rigidly with the swaying trunk is still in the first,
+    # one that keeps its place while the trunk sways over it is still in the second; a limb that
+    # steps moves in both.
     cyclic = gait_band(signals, travelling, clean.fps)
-    cyclic_across = gait_band(limb_signals(clean, across=True), travelling, clean.fps)
+    frames = [
+        (cyclic, gait_band(limb_signals(clean, across=True), travelling, clean.fps)),
+        tuple(
+            gait_band(limb_signals(clean, across=a, steady=True), travelling, clean.fps)
+            for a in (False, True)
+        ),
+    ]
     for name, sig in signals.items():
         mask = travelling & np.isfinite(sig)
         seen_s[name] = float(np.sum(dt[mask]))
-        power = cyclic[name] ** 2 + cyclic_across[name] ** 2
-        activity[name] = float(np.sqrt(np.mean(power[mask]))) if mask.sum() >= 5 else None
+        if mask.sum() < 5:
+            activity[name] = None
+            continue
+        locked, raw = min(_locked_activity(name, along, across, mask) for along, across in frames)
+        activity[name] = locked
+        coherence[name] = locked / raw if raw > 0 else 0.0
     travel_s = float(np.sum(dt[travelling]))
+    judged = {
+        n: a for n, a in activity.items() if a is not None and seen_s[n] >= MIN_SEEN_S
+    }  # fmt: skip
+    busiest = max(judged.values(), default=0.0)
     for name in LIMB_NAMES:
         act = activity[name]
         used: bool | None = None
-        # The yardstick is the busiest other well-seen limb: its partner, or (both legs
-        # dragging) the arms.
-        others = [
-            a for other, a in activity.items()
-            if other != name and a is not None and seen_s[other] >= MIN_SEEN_S
-        ]  # fmt: skip
-        if act is not None and seen_s[name] >= MIN_SEEN_S:
-            used = not (others and act < UNUSED_ACTIVITY and act < UNUSED_RATIO * max(others))
+        if name in judged and act is not None:
+            # Still against the busiest limb, and against its partner unless that one is still
+            # too (both legs dragged in a belly crawl): a noisy but stepping limb keeps some
+            # rhythm of its own and keeps up with its partner.
+            partner = judged.get(_PARTNER[name])
+            lagging = (
+                partner is None
+                or act < UNUSED_RATIO * partner
+                or (partner < UNUSED_RATIO * busiest)
+            )
+            used = not (
+                act < UNUSED_ACTIVITY
+                and act < UNUSED_RATIO * busiest
+                and lagging
+                and coherence[name] < UNUSED_COHERENCE
+            )
         reports[name] = LimbReport(
             used=used,
             activity=None if act is None else round(act, 4),
             seen_s=round(seen_s[name], 2),
+            coherence=None if act is None else round(coherence[name], 3),
         )
     if travel_s < MIN_SEEN_S:
         problems.append(
@@ -196,4 +288,4 @@ def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
             confidence = round(evidence * margin, 3)
         else:
             confidence = round(evidence * float(np.clip((symmetry - 0.2) / 0.5, 0, 1)), 3)
-    return LimbsResult(reports, symmetry, flag, confidence, cyclic, problems)
+    return LimbsResult(reports, symmetry, flag, confidence, frames[1][0], problems)

@@ -25,6 +25,9 @@ class Posture:
     ankle_below: np.ndarray  # ankles below the hips in the image
     side_sign: np.ndarray  # +1/-1: which side of the axis the left shoulder lies (flips in a roll)
     shoulder_width: np.ndarray  # apparent shoulder width in trunk lengths
+    wrist_ahead: np.ndarray  # wrists ahead of the shoulders along the body axis
+    hip_spread: np.ndarray  # hips apart across the body axis in the image, trunk lengths
+    ankle_spread: np.ndarray  # ankles apart across the body axis in the image, trunk lengths
 
 
 def measure_posture(clean: CleanTrack) -> Posture:
@@ -37,9 +40,9 @@ def measure_posture(clean: CleanTrack) -> Posture:
         u = sh - hip
         u = u / np.linalg.norm(u, axis=1)[:, None]
 
-        def behind(idx: tuple[int, int]) -> np.ndarray:
+        def behind(idx: tuple[int, int], roots: tuple[int, int] = HIPS) -> np.ndarray:
             vals = []
-            for side, hip_i in zip(idx, HIPS, strict=True):
+            for side, hip_i in zip(idx, roots, strict=True):
                 d = np.einsum("ti,ti->t", xy[:, hip_i] - xy[:, side], u) / size
                 vals.append(np.where(clean.seen[:, side], d, np.nan))
             return np.nanmean(vals, axis=0)
@@ -56,6 +59,12 @@ def measure_posture(clean: CleanTrack) -> Posture:
             angles.append(np.where(clean.seen[:, k] & clean.seen[:, a], ang, np.nan))
         ankle_seen = clean.seen[:, list(ankles)]
         ankle_y = np.nanmean(np.where(ankle_seen, xy[:, list(ankles), 1], np.nan), axis=1)
+        across = np.stack([-u[:, 1], u[:, 0]], axis=1)
+
+        def spread(a: int, b: int) -> np.ndarray:
+            d = np.abs(np.einsum("ti,ti->t", xy[:, a] - xy[:, b], across)) / size
+            return np.where(clean.seen[:, a] & clean.seen[:, b], d, np.nan)
+
         lr = xy[:, SHOULDERS[0]] - xy[:, SHOULDERS[1]]
         cross = u[:, 0] * lr[:, 1] - u[:, 1] * lr[:, 0]
         return Posture(
@@ -66,4 +75,7 @@ def measure_posture(clean: CleanTrack) -> Posture:
             ankle_below=(ankle_y - hip[:, 1]) / size,
             side_sign=np.sign(cross),
             shoulder_width=np.linalg.norm(lr, axis=1) / size,
+            wrist_ahead=-behind((K["left_wrist"], K["right_wrist"]), SHOULDERS),
+            hip_spread=spread(*HIPS),
+            ankle_spread=spread(*ankles),
         )
