@@ -1,75 +1,241 @@
-"""Interlimb coordination during travel, from the phases of the limb signals.
+"""Interlimb coordination during travel, from the relative phases of the limb signals.
 
 Diagonal (trot-like): each arm moves with the opposite leg. Lateral (pace-like): each arm moves
 with the leg on its own side. Synchronous: both arms together (and both legs). Irregular: no
-consistent relation. Phases come from the analytic signal of the band-passed limb signals.
+consistent relation. Each limb signal (fore-aft motion against its girdle, narrowed to the gait
+rhythm) gets a phase from its analytic signal; for every limb pair the mean phase difference and
+its consistency (mean resultant length, 1 = the same lag in every cycle) are compared with what
+each pattern predicts. Where the evidence is thin (few cycles, far-side limbs rarely seen, left
+and right drawn on top of each other) the answer is ``unknown`` with the reason in ``problem``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
-from scipy.signal import butter, filtfilt, hilbert
+from scipy.signal import hilbert
 
-MIN_FRAMES = 24
-_CONSISTENT = 0.45  # mean resultant length of a phase difference that counts as a relation
+from crawlcoach.motion.clean import CleanTrack, K
+from crawlcoach.motion.limbs import gait_frequency
+
+MIN_CYCLES = 3.0  # gait cycles of travel needed to judge a relation
+PATTERN_SCORE = 0.42  # template fit (consistency-weighted cosine) to call diagonal or lateral
+# Stepping toward or away from the camera shows in the image only as foreshortened reach and the
+# lift; the body's bob is common to all limbs. There a pattern needs a clearer fit, and
+# "synchronous" or "irregular" (what the bob and the foreshortening imitate) is never said.
+DEPTH_SCORE = 0.5
+SIDE_MARGIN = 0.3  # diagonal over lateral (or back): only arm-leg pairs tell them apart
+SYNC_SCORE = 0.5  # template fit for synchronous, which also has to pass the checks below
+# The knee's fore-aft swing peaks a little before the hand's at the same step phase, so an arm
+# and the leg that steps with it read about this much out of phase (synthetic kinematics: 0-120
+# degrees, centred near 45); diagonal and lateral are told apart around it.
+ARM_LEG_LEAD_DEG = 45.0
+SIDES_SEEN = 0.5  # share of travel with both sides' limb points seen, below which: unknown
+SIDES_SEEN_STRICT = 0.8  # ...and for "synchronous" / "irregular", which artefacts imitate
+# Pose models draw hidden far-side limbs on top of the near ones, so "both sides together" needs
+# every pair clearly locked: girdles and arm-to-leg alike.
+SYNC_GIRDLE = 0.7
+SYNC_ARM_LEG = 0.5  # the legs follow the arms at once or half a cycle later, not in between
+IRREGULAR_CONSISTENCY = 0.6  # mean pair consistency above which timing is steady, not irregular
+RHYTHM = 0.8  # for "irregular": every limb keeps its own crawling rhythm this share of travel
+
+PAIRS: dict[str, tuple[str, str]] = {
+    # key: (limb, reference); the angle is the limb's phase lead over the reference
+    "arms": ("right_arm", "left_arm"),
+    "legs": ("right_leg", "left_leg"),
+    "diagonal_left_arm": ("right_leg", "left_arm"),
+    "diagonal_right_arm": ("left_leg", "right_arm"),
+    "same_side_left": ("left_leg", "left_arm"),
+    "same_side_right": ("right_leg", "right_arm"),
+}
+_DIAGONAL = ("diagonal_left_arm", "diagonal_right_arm")
+_SAME_SIDE = ("same_side_left", "same_side_right")
+_GIRDLES = ("arms", "legs")
+_DISTAL = {"arms": ("wrist", "elbow"), "legs": ("knee", "ankle")}
 
 
 @dataclass(frozen=True)
 class CoordinationResult:
     pattern: str  # diagonal | lateral | synchronous | irregular | unknown
-    confidence: float
-    phase_deg: dict[str, float]  # mean phase difference per limb pair
+    confidence: float  # 0..1
+    phase_deg: dict[str, float]  # per limb pair (see PAIRS): the first limb's mean phase lead
     consistency: dict[str, float]  # 0..1 per pair
+    problem: str | None = None  # why the pattern is unknown, in words for a parent
 
 
 def analyze_coordination(
-    signals: dict[str, np.ndarray], travelling: np.ndarray, fps: float
+    signals: dict[str, np.ndarray],
+    travelling: np.ndarray,
+    fps: float,
+    clean: CleanTrack | None = None,
+    in_depth: bool = False,
 ) -> CoordinationResult:
-    """``signals``: the limbs that take part (a limb left out, e.g. one not used, is not judged)."""
-    mask = travelling.copy()
-    for s in signals.values():
-        mask &= np.isfinite(s)
-    if mask.sum() < MIN_FRAMES or fps <= 0:
-        return CoordinationResult("unknown", 0.0, {}, {})
-    phases: dict[str, np.ndarray] = {}
-    nyq = fps / 2
-    b, a = butter(2, [0.3 / nyq, min(3.0, 0.9 * nyq) / nyq], btype="band")
-    for name, s in signals.items():
-        filled = np.where(np.isfinite(s), s, 0.0)
-        band = filtfilt(b, a, filled, padlen=min(3 * max(len(a), len(b)), len(filled) - 1))
-        phases[name] = np.angle(hilbert(band))
-    pairs = {
-        "arms": ("left_arm", "right_arm"),
-        "legs": ("left_leg", "right_leg"),
-        "diagonal_left_arm": ("left_arm", "right_leg"),
-        "diagonal_right_arm": ("right_arm", "left_leg"),
-        "same_side_left": ("left_arm", "left_leg"),
-        "same_side_right": ("right_arm", "right_leg"),
-    }
+    """``signals``: gait-band limb signals of the limbs that take part (a limb left out, e.g. one
+    not used, is not judged). ``clean``: the track, to check that left and right limbs were both
+    seen; without it that check is skipped. ``in_depth``: the baby crawled mostly toward or away
+    from the camera, so the limbs step in depth and the image shows only part of it."""
+    result = _judge(signals, travelling, fps, clean, in_depth)
+    if in_depth and result.pattern == "unknown":
+        problem = f"the baby crawled toward or away from the camera; {result.problem}"
+        return replace(result, problem=problem)
+    return result
+
+
+def _judge(
+    signals: dict[str, np.ndarray],
+    travelling: np.ndarray,
+    fps: float,
+    clean: CleanTrack | None,
+    in_depth: bool,
+) -> CoordinationResult:
+    if fps <= 0 or not travelling.any():
+        return _unknown("no travel to judge coordination from")
+    f0 = gait_frequency(signals, travelling, fps)
+    if f0 is None:
+        return _unknown("no steady crawling rhythm in the limbs: coordination not judged")
+    analytic = {name: hilbert(np.where(np.isfinite(s), s, 0.0)) for name, s in signals.items()}
     mean: dict[str, complex] = {}
-    for key, (p, q) in pairs.items():
-        if p in phases and q in phases:
-            mean[key] = complex(np.mean(np.exp(1j * (phases[p][mask] - phases[q][mask]))))
+    frames: dict[str, np.ndarray] = {}
+    for key, (p, q) in PAIRS.items():
+        if p not in signals or q not in signals:
+            continue
+        both = travelling & np.isfinite(signals[p]) & np.isfinite(signals[q])
+        if f0 * both.sum() / fps < MIN_CYCLES:
+            continue  # too few cycles with both limbs in view
+        a, b = analytic[p][both], analytic[q][both]
+        # Amplitude-weighted (coherence): frames where a limb pauses carry little phase.
+        norm = np.sqrt(np.mean(np.abs(a) ** 2) * np.mean(np.abs(b) ** 2))
+        if norm > 1e-12:
+            mean[key] = complex(np.mean(a * np.conj(b)) / norm)
+            frames[key] = both
     phase_deg = {k: round(float(np.degrees(np.angle(v))), 1) for k, v in mean.items()}
     consistency = {k: round(float(abs(v)), 3) for k, v in mean.items()}
+    if not any(k in mean for k in _GIRDLES):
+        return _unknown(
+            f"fewer than {MIN_CYCLES:.0f} crawling cycles with a left-right limb pair in view: "
+            "too few to judge coordination", phase_deg, consistency
+        )
+    mask = np.any(list(frames.values()), axis=0)
+    cycles = f0 * mask.sum() / fps
 
-    def in_phase(*keys: str) -> float | None:
-        """+1 in phase, -1 anti-phase, weighted by consistency; None where no pair is judged."""
-        vals = [mean[k].real for k in keys if k in mean]
-        return float(np.mean(vals)) if vals else None
+    girdles = [g for g in _GIRDLES if g in mean]
+    seen = _both_sides_seen(clean, girdles, travelling) if clean is not None else {}
+    poorly = {g: s for g, s in seen.items() if s < SIDES_SEEN}
+    if poorly:
+        which = " and ".join(f"{g} ({s:.0%})" for g, s in poorly.items())
+        return _unknown(
+            f"left and right {which} were seen together too little of the travel to tell "
+            "them apart: coordination not judged", phase_deg, consistency
+        )
+    sides_seen = min(seen.values(), default=1.0)
 
-    diagonal = in_phase("diagonal_left_arm", "diagonal_right_arm")
-    same_side = in_phase("same_side_left", "same_side_right")
-    girdles = in_phase("arms", "legs")
-    if diagonal is None or same_side is None:
-        return CoordinationResult("unknown", 0.0, phase_deg, consistency)
-    scores = {"diagonal": (diagonal - same_side) / 2, "lateral": (same_side - diagonal) / 2}
-    if girdles is not None:
-        scores["synchronous"] = girdles
+    scores = _template_scores(mean)
     best = max(scores, key=lambda k: scores[k])
-    if scores[best] < _CONSISTENT:
-        return CoordinationResult("irregular", round(1.0 - max(scores[best], 0.0), 3), phase_deg,
-                                  consistency)
-    return CoordinationResult(best, round(min(1.0, scores[best]), 3), phase_deg, consistency)
+    confidence = round(float(np.clip(scores[best], 0, 1)) * min(1.0, cycles / 6.0), 3)
+    if best != "synchronous" and scores[best] >= (DEPTH_SCORE if in_depth else PATTERN_SCORE):
+        other = "lateral" if best == "diagonal" else "diagonal"
+        if scores[best] - scores[other] >= SIDE_MARGIN:
+            return CoordinationResult(best, confidence, phase_deg, consistency)
+        return _unknown(
+            "the arms (or legs) alternate, but no arm was seen together with a leg long enough "
+            "to tell a diagonal from a same-side pattern: coordination not judged",
+            phase_deg, consistency,
+        )
+    # "Synchronous" and "irregular" are what pose errors look like (one side drawn over the
+    # other, noise), so both need all of the evidence: both girdles, both sides well seen, and
+    # every limb stepping to a rhythm.
+    full_view = all(g in mean for g in _GIRDLES if _limbs_of(g) <= signals.keys())
+    clear = (
+        full_view
+        and sides_seen >= SIDES_SEEN_STRICT
+        and _steady_rhythm(signals, travelling, f0, fps) >= RHYTHM
+    )
+    if best == "synchronous" and scores[best] >= SYNC_SCORE:
+        if clear and not in_depth and _clearly_synchronous(mean):
+            return CoordinationResult(best, confidence, phase_deg, consistency)
+        return _unknown(
+            "left and right limbs looked in step, which in this view most often means the pose "
+            "model drew one side over the other: coordination not judged", phase_deg, consistency
+        )
+    steady = float(np.mean(list(consistency.values()))) >= IRREGULAR_CONSISTENCY
+    if clear and not in_depth and not steady and max(scores.values()) < PATTERN_SCORE:
+        return CoordinationResult(
+            "irregular", round(1.0 - max(scores[best], 0.0), 3), phase_deg, consistency
+        )
+    if clear and steady and not in_depth:
+        reason = "the limbs kept a steady timing that matches no crawling pattern (pose errors "
+        reason += "look like this)"
+    else:
+        reason = "the timing between the limbs fits no crawling pattern clearly, and the limbs "
+        reason += "were not seen clearly enough to call it irregular"
+    return _unknown(f"{reason}: coordination not judged", phase_deg, consistency)
+
+
+def _limbs_of(girdle: str) -> set[str]:
+    return {f"left_{girdle[:-1]}", f"right_{girdle[:-1]}"}
+
+
+def _template_scores(mean: dict[str, complex]) -> dict[str, float]:
+    """Per pattern, the mean over judged pairs of consistency x cos(measured - predicted lead)."""
+    lead = np.radians(ARM_LEG_LEAD_DEG)
+    predicted = {
+        "diagonal": {"arms": np.pi, "legs": np.pi} | dict.fromkeys(_DIAGONAL, lead)
+        | dict.fromkeys(_SAME_SIDE, lead - np.pi),
+        "lateral": {"arms": np.pi, "legs": np.pi} | dict.fromkeys(_SAME_SIDE, lead)
+        | dict.fromkeys(_DIAGONAL, lead - np.pi),
+    }
+    scores: dict[str, float] = {}
+    for pattern, expect in predicted.items():
+        vals = [abs(mean[k]) * np.cos(np.angle(mean[k]) - a)
+                for k, a in expect.items() if k in mean]
+        scores[pattern] = float(np.mean(vals))
+    # Synchronous: girdles in phase; the legs may follow the arms at once or half a cycle later.
+    vals = [mean[k].real for k in _GIRDLES if k in mean]
+    vals += [abs(mean[k].real) for k in _DIAGONAL + _SAME_SIDE if k in mean]
+    scores["synchronous"] = float(np.mean(vals))
+    return scores
+
+
+def _clearly_synchronous(mean: dict[str, complex]) -> bool:
+    girdles = [abs(mean[k]) >= SYNC_GIRDLE and mean[k].real > 0 for k in _GIRDLES if k in mean]
+    arm_leg = [abs(mean[k].real) for k in _DIAGONAL + _SAME_SIDE if k in mean]
+    return all(girdles) and (not arm_leg or float(np.mean(arm_leg)) >= SYNC_ARM_LEG)
+
+
+def _both_sides_seen(
+    clean: CleanTrack, girdles: list[str], travelling: np.ndarray
+) -> dict[str, float]:
+    """Per girdle: the share of travel in which a distal point of the left limb and one of the
+    right limb were both measured (not guessed by the pose model, nor bridged)."""
+    out: dict[str, float] = {}
+    for girdle in girdles:
+        points = _DISTAL[girdle]
+        left = np.any([clean.seen[:, K[f"left_{p}"]] for p in points], axis=0)
+        right = np.any([clean.seen[:, K[f"right_{p}"]] for p in points], axis=0)
+        out[girdle] = float(np.mean((left & right)[travelling]))
+    return out
+
+
+def _steady_rhythm(
+    signals: dict[str, np.ndarray], travelling: np.ndarray, f0: float, fps: float
+) -> float:
+    """The smallest share, over the limbs, of travel frames in which the limb's phase advances
+    at a crawling pace (half to twice the gait frequency): a limb that steps, even out of step
+    with the others, keeps a rhythm of its own; pose noise does not."""
+    shares = []
+    for s in signals.values():
+        known = travelling & np.isfinite(s)
+        if known.sum() < 3:
+            continue
+        phase = np.unwrap(np.angle(hilbert(np.where(np.isfinite(s), s, 0.0))))
+        hz = np.diff(phase, prepend=phase[0]) * fps / (2 * np.pi)
+        shares.append(float(np.mean((hz[known] > 0.5 * f0) & (hz[known] < 2.0 * f0))))
+    return min(shares, default=0.0)
+
+
+def _unknown(
+    problem: str, phase_deg: dict[str, float] | None = None,
+    consistency: dict[str, float] | None = None,
+) -> CoordinationResult:
+    return CoordinationResult("unknown", 0.0, phase_deg or {}, consistency or {}, problem)

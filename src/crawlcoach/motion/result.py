@@ -10,7 +10,7 @@ import numpy as np
 from crawlcoach.motion.bouts import Bout, find_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
-from crawlcoach.motion.coordination import CoordinationResult, analyze_coordination
+from crawlcoach.motion.coordination import analyze_coordination
 from crawlcoach.motion.heading import Heading, estimate_heading
 from crawlcoach.motion.limbs import LIMB_NAMES, analyze_limbs
 from crawlcoach.motion.posture import measure_posture
@@ -91,16 +91,14 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
     limbs = analyze_limbs(clean, travelling)
     moving_limbs = {n: sig for n, sig in limbs.signals.items() if limbs.limbs[n].used is not False}
     problems.extend(limbs.problems)
-    if travelling.any() and _faces_the_camera(heading, travelling):
-        # Limbs stepping toward or away from the camera move mostly in depth; what is left in
-        # the image is the whole body bobbing, which would read as "synchronous".
-        coordination = CoordinationResult("unknown", 0.0, {}, {})
-        problems.append(
-            "the baby crawled toward or away from the camera: interlimb coordination needs a "
-            "side or overhead view"
-        )
-    else:
-        coordination = analyze_coordination(moving_limbs, travelling, clean.fps)
+    # Limbs stepping toward or away from the camera move mostly in depth; the coordination
+    # analysis is then stricter (the body's bob would read as "synchronous").
+    in_depth = bool(travelling.any()) and _faces_the_camera(heading, travelling)
+    coordination = analyze_coordination(
+        moving_limbs, travelling, clean.fps, clean=clean, in_depth=in_depth
+    )
+    if coordination.problem and travelling.any():
+        problems.append(coordination.problem)
 
     locomotion = {
         "crawling": dominant_style in CRAWLING_STYLES
