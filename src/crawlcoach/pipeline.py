@@ -5,6 +5,7 @@ video file -> frames -> pose track -> motion analysis -> (assessment) -> contrac
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from threadpoolctl import threadpool_limits
 
 from crawlcoach import contract
 from crawlcoach.camera_pass import CameraPass
@@ -21,6 +24,10 @@ from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.pose import PoseBackend, PoseTrack, open_backend, track_infant
 from crawlcoach.video import DEFAULT_ANALYSIS_FPS, Frame, VideoInfo, iter_frames
 from crawlcoach.video.prefetch import Prefetched
+
+if os.environ.get("OPENBLAS_NUM_THREADS") == "1":
+    # numpy may have been loaded before crawlcoach set the variable (see crawlcoach/__init__.py).
+    threadpool_limits(limits=1, user_api="blas")
 
 # Frames are shrunk to this longer side before pose estimation: BlazePose looks at 256 px crops,
 # so more pixels only cost decoding time.
