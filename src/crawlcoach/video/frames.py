@@ -57,14 +57,16 @@ def iter_frames(
     *,
     fps: float | None = DEFAULT_ANALYSIS_FPS,
     max_side: int | None = None,
+    decode_threads: int | None = None,
 ) -> FrameStream:
     """Upright RGB frames sampled to about ``fps`` by timestamp (``None``: every frame), each
     downscaled so its longer side is at most ``max_side`` pixels (``None``: full size).
 
     The file is opened (and its first frame decoded) right away, so VideoNotFound, NotAVideo and
     VideoDamaged are raised by this call, not later in the loop. Use the result as an iterator,
-    ideally in a ``with`` block when the loop may stop early (it closes the file)."""
-    return FrameStream(path, fps=fps, max_side=max_side)
+    ideally in a ``with`` block when the loop may stop early (it closes the file).
+    ``decode_threads`` caps FFmpeg's decoding threads (``None``: one per core)."""
+    return FrameStream(path, fps=fps, max_side=max_side, decode_threads=decode_threads)
 
 
 class FrameStream(Iterator[Frame]):
@@ -77,6 +79,7 @@ class FrameStream(Iterator[Frame]):
         *,
         fps: float | None = DEFAULT_ANALYSIS_FPS,
         max_side: int | None = None,
+        decode_threads: int | None = None,
     ) -> None:
         if max_side is not None and max_side < 1:
             raise ValueError(f"max_side must be a positive pixel count or None, not {max_side}")
@@ -94,6 +97,8 @@ class FrameStream(Iterator[Frame]):
         self._container = container
         try:
             stream.thread_type = "AUTO"  # frame + slice threads: decode is the costly part
+            if decode_threads is not None:
+                stream.codec_context.thread_count = decode_threads
             self._raw = decode_frames(container, stream, self._log)
             first = next(self._raw, None)
             if first is None:
