@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from crawlcoach import contract
 from crawlcoach.motion.bouts import Bout, find_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
@@ -200,21 +201,8 @@ def _seconds(t: np.ndarray, mask: np.ndarray) -> float:
 
 
 def _unknown(problems: list[str]) -> MotionResult:
-    unknown_limb: dict[str, Any] = {"used": None, "activity": None, "seen_s": 0.0}
-    return MotionResult(
-        locomotion={
-            "crawling": False,
-            "dominant_direction": "unknown",
-            "seconds": {"forward": 0.0, "backward": 0.0, "pivoting": 0.0, "stationary": 0.0},
-            "dominant_style": "unknown",
-            "bouts": [],
-        },
-        limbs={
-            **{name: dict(unknown_limb) for name in LIMB_NAMES},
-            "symmetry_index": None,
-            "asymmetry_flag": False,
-            "asymmetry_confidence": 0.0,
-        },
-        coordination={"pattern": "unknown"},
-        problems=problems,
-    )
+    sections = contract.unknown_sections()
+    for name in LIMB_NAMES:
+        sections["limbs"][name].update(activity=None, seen_s=0.0)
+    sections["limbs"]["asymmetry_confidence"] = 0.0
+    return MotionResult(**sections, problems=problems)
