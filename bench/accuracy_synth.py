@@ -22,7 +22,6 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import cv2
 import numpy as np
 
 from crawlcoach.motion import analyze_motion
@@ -40,21 +39,7 @@ def camera_motion_from_background(clip: SynthClip) -> Any:
     """``CameraMotion`` fitted to the background points, as feature tracking would measure it."""
     from crawlcoach.motion.camera import CameraMotion
 
-    bg, t = clip.background_px, clip.track.timestamps_s
-    chain, current, valid = [np.eye(3)[:2]], np.eye(3), [True]
-    for i in range(1, len(t)):
-        both = np.isfinite(bg[i - 1, :, 0]) & np.isfinite(bg[i, :, 0])
-        m = None
-        if both.sum() >= 8:
-            m, _ = cv2.estimateAffinePartial2D(
-                bg[i, both].astype(np.float32), bg[i - 1, both].astype(np.float32),
-                method=cv2.RANSAC, ransacReprojThreshold=1.5,
-            )  # fmt: skip
-        if m is not None:
-            current = current @ np.vstack([m, [0.0, 0.0, 1.0]])
-        chain.append(current[:2].copy())
-        valid.append(m is not None)
-    return CameraMotion(t.astype(float), np.array(chain), np.array(valid))
+    return CameraMotion.from_point_tracks(clip.track.timestamps_s, clip.background_px)
 
 
 def _analyse(clip: SynthClip, with_camera: bool) -> dict[str, dict[str, Any]]:

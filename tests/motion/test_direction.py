@@ -15,21 +15,7 @@ synth = pytest.importorskip("crawlcoach.synth")
 
 def _camera_from_background(clip: object) -> CameraMotion:
     """Similarity chain fitted to the generator's background points, as feature tracking would."""
-    bg, t = clip.background_px, clip.track.timestamps_s  # type: ignore[attr-defined]
-    chain, current, valid = [np.eye(3)[:2]], np.eye(3), [True]
-    for i in range(1, len(t)):
-        both = np.isfinite(bg[i - 1, :, 0]) & np.isfinite(bg[i, :, 0])
-        m = None
-        if both.sum() >= 8:
-            m, _ = cv2.estimateAffinePartial2D(
-                bg[i, both].astype(np.float32), bg[i - 1, both].astype(np.float32),
-                method=cv2.RANSAC, ransacReprojThreshold=1.5,
-            )  # fmt: skip
-        if m is not None:
-            current = current @ np.vstack([m, [0.0, 0.0, 1.0]])
-        chain.append(current[:2].copy())
-        valid.append(m is not None)
-    return CameraMotion(t.astype(float), np.array(chain), np.array(valid))
+    return CameraMotion.from_point_tracks(clip.track.timestamps_s, clip.background_px)  # type: ignore[attr-defined]
 
 
 def _reversed(track: PoseTrack, cam: CameraMotion) -> tuple[PoseTrack, CameraMotion]:

@@ -86,6 +86,27 @@ class CameraMotion:
         eye = np.tile(np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]), (t, 1, 1))
         return cls(np.asarray(timestamps_s, float), eye, np.ones(t, bool))
 
+    @classmethod
+    def from_point_tracks(cls, timestamps_s: np.ndarray, points_px: np.ndarray) -> CameraMotion:
+        """The similarity chain fitted to static background points already tracked across
+        frames, (T, N, 2) with NaN where a point is not seen (e.g. ``SynthClip.background_px``)."""
+        chain, current, valid = [np.eye(3)[:2]], np.eye(3), [True]
+        for i in range(1, len(timestamps_s)):
+            both = np.isfinite(points_px[i - 1, :, 0]) & np.isfinite(points_px[i, :, 0])
+            m = None
+            if both.sum() >= _MIN_INLIERS:
+                m, _ = cv2.estimateAffinePartial2D(
+                    points_px[i, both].astype(np.float32),
+                    points_px[i - 1, both].astype(np.float32),
+                    method=cv2.RANSAC,
+                    ransacReprojThreshold=_RANSAC_PX[-1],
+                )
+            if m is not None:
+                current = current @ np.vstack([m, [0.0, 0.0, 1.0]])
+            chain.append(current[:2].copy())
+            valid.append(m is not None)
+        return cls(np.asarray(timestamps_s, float), np.array(chain), np.array(valid))
+
     def resampled(self, timestamps_s: np.ndarray) -> CameraMotion:
         """The motion at other timestamps (nearest measured frame), e.g. to match a pose track."""
         idx = np.searchsorted(self.timestamps_s, timestamps_s)
