@@ -30,6 +30,7 @@ SIZE_SMOOTH_S = 1.0
 # larger of trunk and scaled shoulder width gives a size that survives foreshortening of either.
 TRUNK_PER_SHOULDER_WIDTH = 1.33
 TRUNK_PER_HEAD_WIDTH = 2.0  # ear to ear is about half the trunk length
+HEAD_WEIGHT_CAP = 0.5  # of the body measures' weight in the size change (see _growth_rate)
 # Body length (nose to hip centre, stretched out) per trunk length in infants.
 BODY_LENGTH_PER_TRUNK = 1.65
 # Phone cameras see about 60-70 degrees across: focal length about 0.85 of the longer side.
@@ -103,7 +104,7 @@ def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> 
         head_w = np.linalg.norm(xy[:, K["left_ear"]] - xy[:, K["right_ear"]], axis=1)
     size = _smooth_size(raw_size, fps)
     growth = _growth_rate(
-        t, [trunk, TRUNK_PER_SHOULDER_WIDTH * shoulder_w, TRUNK_PER_HEAD_WIDTH * head_w], fps
+        t, [trunk, TRUNK_PER_SHOULDER_WIDTH * shoulder_w], TRUNK_PER_HEAD_WIDTH * head_w, fps
     )
     present = np.isfinite(size) & np.isfinite(centre(SHOULDERS)).all(axis=1)
     w, h = track.frame_size
@@ -168,18 +169,26 @@ def _smooth_size(raw: np.ndarray, fps: float) -> np.ndarray:
     return np.exp(out)
 
 
-def _growth_rate(t: np.ndarray, measures: list[np.ndarray], fps: float) -> np.ndarray:
+def _growth_rate(
+    t: np.ndarray, body_measures: list[np.ndarray], head_measure: np.ndarray, fps: float
+) -> np.ndarray:
     """Rate of change of log apparent size, robust to posture: each size measure (trunk, shoulder
     width, head width) also changes when the baby turns or bends, rarely all at once, so per frame
-    take the weighted median of their rates, weighting the longer (less foreshortened) ones."""
+    take the weighted median of their rates, weighting the longer (less foreshortened) ones.
+
+    The head turns on its own (a baby looking toward the camera and away swings the ear-to-ear
+    width tenfold while the body stays put), so its weight is capped at half the body measures':
+    it breaks a tie between them, never outvotes them."""
     if len(t) < 3:
         return np.zeros(len(t))
+    measures = [*body_measures, head_measure]
     sizes = np.stack([_smooth_size(m, fps) for m in measures], axis=1)  # (T, M)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         rates = np.gradient(np.log(sizes), t, axis=0)
         weights = sizes / np.nanmax(sizes, axis=1, keepdims=True)
     weights = np.where(np.isfinite(rates) & (weights > 0.4), weights, 0.0)
+    weights[:, -1] = np.minimum(weights[:, -1], HEAD_WEIGHT_CAP * weights[:, :-1].max(axis=1))
     rates = np.where(weights > 0, rates, 0.0)
     order = np.argsort(rates, axis=1)
     r = np.take_along_axis(rates, order, axis=1)
