@@ -28,6 +28,8 @@ class Posture:
     wrist_ahead: np.ndarray  # wrists ahead of the shoulders along the body axis
     hip_spread: np.ndarray  # hips apart across the body axis in the image, trunk lengths
     ankle_spread: np.ndarray  # ankles apart across the body axis in the image, trunk lengths
+    wrist_below: np.ndarray  # wrists below the shoulders in the image (straight arms: about 1)
+    elbow_angle_deg: np.ndarray  # 180 = straight arm (2-D, yet straight from any view)
 
 
 def measure_posture(clean: CleanTrack) -> Posture:
@@ -49,16 +51,28 @@ def measure_posture(clean: CleanTrack) -> Posture:
 
         knees = (K["left_knee"], K["right_knee"])
         ankles = (K["left_ankle"], K["right_ankle"])
-        angles = []
-        for h, k, a in zip(HIPS, knees, ankles, strict=True):
-            v1, v2 = xy[:, h] - xy[:, k], xy[:, a] - xy[:, k]
-            cos = np.einsum("ti,ti->t", v1, v2) / (
-                np.linalg.norm(v1, axis=1) * np.linalg.norm(v2, axis=1)
-            )
-            ang = np.degrees(np.arccos(np.clip(cos, -1, 1)))
-            angles.append(np.where(clean.seen[:, k] & clean.seen[:, a], ang, np.nan))
+
+        def joint_angles(
+            roots: tuple[int, int], joints: tuple[int, int], ends: tuple[int, int]
+        ) -> np.ndarray:
+            out = []
+            for h, k, a in zip(roots, joints, ends, strict=True):
+                v1, v2 = xy[:, h] - xy[:, k], xy[:, a] - xy[:, k]
+                cos = np.einsum("ti,ti->t", v1, v2) / (
+                    np.linalg.norm(v1, axis=1) * np.linalg.norm(v2, axis=1)
+                )
+                ang = np.degrees(np.arccos(np.clip(cos, -1, 1)))
+                out.append(np.where(clean.seen[:, k] & clean.seen[:, a], ang, np.nan))
+            return np.nanmean(out, axis=0)
+
+        angles = joint_angles(HIPS, knees, ankles)
+        elbows = joint_angles(
+            SHOULDERS, (K["left_elbow"], K["right_elbow"]), (K["left_wrist"], K["right_wrist"])
+        )
         ankle_seen = clean.seen[:, list(ankles)]
         ankle_y = np.nanmean(np.where(ankle_seen, xy[:, list(ankles), 1], np.nan), axis=1)
+        wrists = [K["left_wrist"], K["right_wrist"]]
+        wrist_y = np.nanmean(np.where(clean.seen[:, wrists], xy[:, wrists, 1], np.nan), axis=1)
         across = np.stack([-u[:, 1], u[:, 0]], axis=1)
 
         def spread(a: int, b: int) -> np.ndarray:
@@ -70,7 +84,7 @@ def measure_posture(clean: CleanTrack) -> Posture:
         return Posture(
             knee_behind=behind(knees),
             ankle_behind=behind(ankles),
-            knee_angle_deg=np.nanmean(angles, axis=0),
+            knee_angle_deg=angles,
             trunk_up=(hip[:, 1] - sh[:, 1]) / size,
             ankle_below=(ankle_y - hip[:, 1]) / size,
             side_sign=np.sign(cross),
@@ -78,4 +92,6 @@ def measure_posture(clean: CleanTrack) -> Posture:
             wrist_ahead=-behind((K["left_wrist"], K["right_wrist"]), SHOULDERS),
             hip_spread=spread(*HIPS),
             ankle_spread=spread(*ankles),
+            wrist_below=(wrist_y - sh[:, 1]) / size,
+            elbow_angle_deg=elbows,
         )
