@@ -69,10 +69,13 @@ def measure_posture(clean: CleanTrack) -> Posture:
         elbows = joint_angles(
             SHOULDERS, (K["left_elbow"], K["right_elbow"]), (K["left_wrist"], K["right_wrist"])
         )
-        ankle_seen = clean.seen[:, list(ankles)]
-        ankle_y = np.nanmean(np.where(ankle_seen, xy[:, list(ankles), 1], np.nan), axis=1)
-        wrists = [K["left_wrist"], K["right_wrist"]]
-        wrist_y = np.nanmean(np.where(clean.seen[:, wrists], xy[:, wrists, 1], np.nan), axis=1)
+
+        def seen_y(idx: tuple[int, int]) -> np.ndarray:
+            cols = list(idx)
+            return np.nanmean(np.where(clean.seen[:, cols], xy[:, cols, 1], np.nan), axis=1)
+
+        ankle_y = seen_y(ankles)
+        wrist_y = seen_y((K["left_wrist"], K["right_wrist"]))
         across = np.stack([-u[:, 1], u[:, 0]], axis=1)
 
         def spread(a: int, b: int) -> np.ndarray:

@@ -12,8 +12,6 @@ shoulder level pull a belly crawler, straight arms carry one on hands and knees.
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 from scipy.ndimage import median_filter
 
@@ -66,10 +64,7 @@ def classify_style(bout: Bout, posture: Posture, heading: Heading) -> str:
     in_plane = ((heading.in_plane[sl] > 0.8) | (toward < _FACING_AWAY)) & (toward < _FACING)
 
     def med(values: np.ndarray, mask: np.ndarray | None = None) -> float:
-        v = values[sl] if mask is None else values[sl][mask]
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            return float(np.nanmedian(v)) if np.isfinite(v).sum() >= 3 else float("nan")
+        return _median(values[sl] if mask is None else values[sl][mask], min_count=3)
 
     # A body whose sides keep swapping rolls, whatever it looks like in between (seen from
     # above, a lying body can look upright).
@@ -166,10 +161,8 @@ def _pulls_on_forearms(sl: slice, posture: Posture, heading: Heading) -> bool:
     facing = heading.toward_camera[sl] > _HEAD_ON
     if facing.mean() < 0.5:
         return False
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        elbow = float(np.nanmedian(posture.elbow_angle_deg[sl][facing]))
-        wrist_below = float(np.nanmedian(posture.wrist_below[sl][facing]))
+    elbow = _median(posture.elbow_angle_deg[sl][facing])
+    wrist_below = _median(posture.wrist_below[sl][facing])
     return elbow < _ELBOWS_BENT and wrist_below < _WRISTS_NEAR_SHOULDERS
 
 
@@ -182,11 +175,9 @@ def _crab_from_above(sl: slice, posture: Posture, heading: Heading) -> bool:
     raised = (heading.in_plane[sl] > _PROPPED_IN_PLANE) & (toward >= _FACING) & (toward < _HEAD_ON)
     if raised.mean() < 0.5:
         return False
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        knees = float(np.nanmedian(posture.knee_behind[sl][raised]))
-        ankles = float(np.nanmedian(posture.ankle_behind[sl][raised]))
-        angle = float(np.nanmedian(posture.knee_angle_deg[sl][raised]))
+    knees = _median(posture.knee_behind[sl][raised])
+    ankles = _median(posture.ankle_behind[sl][raised])
+    angle = _median(posture.knee_angle_deg[sl][raised])
     return knees > _BELLY_KNEE_BEHIND and ankles > _BELLY_ANKLE_BEHIND and angle > _STRAIGHT_KNEE
 
 
@@ -200,13 +191,11 @@ def resting_style(posture: Posture, heading: Heading, mask: np.ndarray) -> str:
     knee_angle = posture.knee_angle_deg[seen]
     if np.isfinite(knee_behind).sum() < _MIN_RESTING_FRAMES:
         return "none"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        knees = float(np.nanmedian(knee_behind))
-        angle = float(np.nanmedian(knee_angle))
-        hip_spread = float(np.nanmedian(posture.hip_spread[seen]))
-        feet = float(np.nanmedian(posture.ankle_spread[seen])) / hip_spread
-        ankles = float(np.nanmedian(posture.ankle_behind[seen]))
+    knees = _median(knee_behind)
+    angle = _median(knee_angle)
+    hip_spread = _median(posture.hip_spread[seen])
+    feet = _median(posture.ankle_spread[seen]) / hip_spread
+    ankles = _median(posture.ankle_behind[seen])
     if _KNEES_UP_FRONT < knees < _KNEES_UNDER_HIPS and angle < _BENT_KNEE:
         return "hands_and_knees"
     # Pivoting on the belly: the legs push frog-like; a baby propped on its forearms turns with
@@ -215,6 +204,12 @@ def resting_style(posture: Posture, heading: Heading, mask: np.ndarray) -> str:
     if frog_legs and _turn_deg(heading, seen) > _PIVOT_TURN_DEG:
         return "belly"
     return "none"
+
+
+def _median(values: np.ndarray, min_count: int = 1) -> float:
+    """Median of the finite values; NaN when fewer than ``min_count`` (no warnings)."""
+    finite = values[np.isfinite(values)]
+    return float(np.median(finite)) if len(finite) >= max(1, min_count) else float("nan")
 
 
 def _turn_deg(heading: Heading, mask: np.ndarray) -> float:
