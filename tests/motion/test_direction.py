@@ -79,6 +79,15 @@ def test_a_pan_is_still_measured_past_a_small_static_overlay() -> None:
     assert cam.to_reference[-1, 0, 2] == pytest.approx(38.0, abs=1.5)
 
 
+def _catalogue_direction(name: str, seed: int) -> tuple[str, str, dict]:
+    """(truth, analysis, seconds per direction) of the catalogue scenario ``name``."""
+    from crawlcoach.synth.scenarios import named
+
+    clip = synth.generate(named(seed)[name])
+    loco = analyze_motion(clip.track, camera_motion=_camera_from_background(clip)).locomotion
+    return clip.truth.dominant_direction, loco["dominant_direction"], loco["seconds"]
+
+
 @pytest.mark.parametrize(
     ("name", "seed"),
     # 3 s turning in place then 5 s forward (62.5% forward); 3 s forward, 2 s still, 3 s back
@@ -88,12 +97,9 @@ def test_a_pan_is_still_measured_past_a_small_static_overlay() -> None:
 def test_a_two_to_one_split_is_mixed_not_dominant(name: str, seed: int) -> None:
     """The measured split lands near 2:1 (67%) on these clips: one direction needs 70% of the
     moving time, as the truth's definition says, or the clip is "mixed"."""
-    from crawlcoach.synth.scenarios import named
-
-    clip = synth.generate(named(seed)[name])
-    out = analyze_motion(clip.track, camera_motion=_camera_from_background(clip))
-    assert clip.truth.dominant_direction == "mixed"
-    assert out.locomotion["dominant_direction"] == "mixed", out.locomotion["seconds"]
+    truth, analysis, seconds = _catalogue_direction(name, seed)
+    assert truth == "mixed"
+    assert analysis == "mixed", seconds
 
 
 @pytest.mark.parametrize(
@@ -105,9 +111,6 @@ def test_a_head_turning_to_the_camera_is_not_travel(name: str, seed: int) -> Non
     """Seen from the side, a baby that looks toward the camera and away swings its ear-to-ear
     width tenfold while the body stays put: the head may only break a tie between the body's
     size measures, never make a backward bout out of a still baby."""
-    from crawlcoach.synth.scenarios import named
-
-    clip = synth.generate(named(seed)[name])
-    out = analyze_motion(clip.track, camera_motion=_camera_from_background(clip))
-    assert clip.truth.dominant_direction == "stationary"
-    assert out.locomotion["dominant_direction"] == "stationary", out.locomotion["seconds"]
+    truth, analysis, seconds = _catalogue_direction(name, seed)
+    assert truth == "stationary"
+    assert analysis == "stationary", seconds
