@@ -4,8 +4,9 @@ does not use (it runs seeds 0-4).
 Each case is one the analysis used to get wrong: a belly crawler facing the camera (legs hidden)
 read as hands and knees, a crab seen from above read as hands and knees, a belly crawler pivoting
 in place read as no style, a sitting baby's raised knees read as kneeling, splayed frog legs seen
-from behind (they trail less far than straight legs) read as hands and knees. Each comes with the
-case it must not break.
+from behind (they trail less far than straight legs) read as hands and knees, a sitter scooting
+toward the camera read as going backward or staying put. Each comes with the case it must not
+break.
 """
 
 from __future__ import annotations
@@ -85,4 +86,25 @@ def test_sitting_still_with_knees_up_is_not_hands_and_knees(seed: int) -> None:
 def test_seen_from_behind_frog_legs_are_belly_and_straddled_or_kneeling_legs_are_not(
     name: str, seed: int
 ) -> None:
+    _assert_right(name, seed)
+
+
+def _direction_and_style(name: str, seed: int) -> tuple[str, str]:
+    clip = synth.generate(scenarios.named(seed)[name])
+    camera = CameraMotion.from_point_tracks(clip.track.timestamps_s, clip.background_px)
+    loco = analyze_motion(clip.track, camera_motion=camera).locomotion
+    return str(loco["dominant_direction"]), str(loco["dominant_style"])
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_sitter_scooting_toward_the_camera_goes_forward(seed: int) -> None:
+    # Its upright trunk points up the image; it faces (and goes) where its thighs point.
+    got = _direction_and_style("scoot_forward_front_follow", seed)
+    assert got == ("forward", "bottom_scoot"), f"seed {seed}: {got}"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+@pytest.mark.parametrize("name", ["hk_forward_above_shake", "hk_right_arm_unused_above"])
+def test_seen_from_above_kneeling_is_not_sitting(name: str, seed: int) -> None:
+    # From straight above, thighs under the hips point away like a sitter's seen from behind.
     _assert_right(name, seed)

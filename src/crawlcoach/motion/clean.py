@@ -20,6 +20,7 @@ from crawlcoach.pose.track import PoseTrack
 K = keypoints.INDEX
 SHOULDERS = (K["left_shoulder"], K["right_shoulder"])
 HIPS = (K["left_hip"], K["right_hip"])
+KNEES = (K["left_knee"], K["right_knee"])
 HEAD_POINTS = (K["nose"], K["left_eye"], K["right_eye"], K["left_ear"], K["right_ear"])
 
 VISIBLE = 0.3  # below this BlazePose visibility a keypoint is a guess, not a measurement

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.ndimage import median_filter
 
-from crawlcoach.motion.clean import HEAD_POINTS, HIPS, SHOULDERS, CleanTrack
+from crawlcoach.motion.clean import HEAD_POINTS, HIPS, KNEES, SHOULDERS, CleanTrack
 
 
 # BlazePose depth differences are exaggerated, noisy and biased toward "facing the camera" (it was
@@ -27,10 +27,19 @@ from crawlcoach.motion.clean import HEAD_POINTS, HIPS, SHOULDERS, CleanTrack
 class DepthCalibration:
     toward_from: float  # trunk lengths of head-nearer depth from which the head faces the camera
     sure_span: float  # further trunk lengths to be sure (and, below 0, to be sure it faces away)
+    thighs_from: float  # trunk lengths of knees-nearer depth from which a sitter faces the camera
+    thighs_span: float  # further trunk lengths to be sure
 
 
-_BLAZEPOSE_DEPTH = DepthCalibration(toward_from=1.6, sure_span=1.4)
-_DEPTH_BY_BACKEND = {"synth": DepthCalibration(toward_from=0.5, sure_span=1.0)}
+# A sitter's thighs lie level, so they show about half a trunk length of depth when it faces the
+# camera. No dev clip shows a sitter: BlazePose's reading is given the same
+# bias allowance as the head's.
+_BLAZEPOSE_DEPTH = DepthCalibration(
+    toward_from=1.6, sure_span=1.4, thighs_from=1.6, thighs_span=1.4
+)
+_DEPTH_BY_BACKEND = {
+    "synth": DepthCalibration(toward_from=0.5, sure_span=1.0, thighs_from=0.15, thighs_span=0.2)
+}
 
 
 def depth_calibration(backend: str) -> DepthCalibration:
@@ -41,6 +50,10 @@ def depth_calibration(backend: str) -> DepthCalibration:
 _FORESHORTENED = 0.9  # below this share of the axis in the image plane, depth starts to count
 _IN_PLANE_SMOOTH_S = 1.0
 _DEPTH_SMOOTH_S = 1.5
+# Sitting: the trunk stands up in the image (hips below shoulders by this many trunk lengths)
+# and the knees lie level with the hips along it (thighs pointing at or away from the camera).
+_SITTING_TRUNK_UP = 0.5
+_SITTING_KNEES_LEVEL = 0.25
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,6 +64,14 @@ class Heading:
     in_plane: np.ndarray  # (T,) 0..1 share of the body axis lying in the image plane
     toward_camera: np.ndarray  # (T,) -1..1: +1 head surely nearer the camera than hips, 0 unknown
     known: np.ndarray  # (T,) bool
+    # (T,) 0..1: a sitting body faces where its thighs point (1: surely at the camera); 0 when
+    # it does not sit, faces away, or the depth says nothing. Its upright trunk points nowhere.
+    sitting_toward: np.ndarray
+
+    def facing(self) -> np.ndarray:
+        """(T,) -1..1 which way the body faces in depth: the trunk's reading, or a sitter's."""
+        sitting = np.abs(self.sitting_toward) > np.abs(self.toward_camera)
+        return np.where(sitting, self.sitting_toward, self.toward_camera)
 
     def vector3(self) -> np.ndarray:
         """(T, 3) heading: image x, image y, toward the camera.
@@ -62,11 +83,12 @@ class Heading:
         # the image axis then means anything, and the depth reading takes over.
         # That standing-up look is an axis upright in the image; lying across the view (a side
         # view) the body cannot point at the camera, whatever the depth reading says.
-        facing = np.clip(self.toward_camera, 0.0, 1.0)
+        toward = self.facing()
+        facing = np.clip(toward, 0.0, 1.0)
         upright_axis = np.abs(np.nan_to_num(self.direction_xy[:, 1]))
         foreshortened = np.clip((_FORESHORTENED - self.in_plane) / 0.4, 0.0, 1.0)
         depth_weight = np.fmax(foreshortened, facing * upright_axis)
-        depth_part = depth_weight * self.toward_camera
+        depth_part = depth_weight * toward
         planar = self.direction_xy * self.in_plane[:, None]
         planar = planar * np.stack([np.ones_like(facing), 1.0 - facing], axis=1)
         return np.concatenate([planar, depth_part[:, None]], axis=1)
@@ -87,6 +109,7 @@ def estimate_heading(clean: CleanTrack) -> Heading:
     win = max(3, round(_IN_PLANE_SMOOTH_S * clean.fps) | 1)
     in_plane = median_filter(in_plane, size=win, mode="nearest")
     toward = np.zeros(len(clean))
+    sitting_toward = np.zeros(len(clean))
     if clean.depth is not None:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)
@@ -102,9 +125,41 @@ def estimate_heading(clean: CleanTrack) -> Heading:
             np.clip(rel / cal.sure_span, -1.0, 0.0),
         )
         toward = np.where(np.isfinite(rel), sure, 0.0)
+        sitting_toward = _sitting_toward(clean, cal)
     known = np.isfinite(direction).all(axis=1) & clean.present
     direction = np.where(known[:, None], direction, np.nan)
-    return Heading(direction_xy=direction, in_plane=in_plane, toward_camera=toward, known=known)
+    return Heading(
+        direction_xy=direction,
+        in_plane=in_plane,
+        toward_camera=toward,
+        known=known,
+        sitting_toward=sitting_toward,
+    )
+
+
+def _sitting_toward(clean: CleanTrack, cal: DepthCalibration) -> np.ndarray:
+    """0..1 per frame: a sitting body's thighs surely point at the camera (1).
+
+    Only toward: a body seen from straight above on hands and knees has the same upright trunk
+    and knees level with the hips, thighs pointing away (to the floor). A sitter facing away
+    needs no help: its upright trunk already points the way it goes, up the image."""
+    assert clean.depth is not None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        hips = clean.point(HIPS)
+        up = clean.point(SHOULDERS) - hips
+        trunk_up = -up[:, 1] / clean.size_px
+        axis = up / np.linalg.norm(up, axis=1)[:, None]
+        knees = clean.point(KNEES)
+        knees_along = np.einsum("ti,ti->t", knees - hips, axis) / clean.size_px
+        knee_z = np.nanmean(clean.depth[:, list(KNEES)], axis=1)
+        hip_z = np.nanmean(clean.depth[:, list(HIPS)], axis=1)
+        rel = (hip_z - knee_z) / clean.size_px
+    sits = (trunk_up > _SITTING_TRUNK_UP) & (np.abs(knees_along) < _SITTING_KNEES_LEVEL)
+    rel = np.where(sits, rel, 0.0)
+    rel = _running_median(rel, max(3, round(_DEPTH_SMOOTH_S * clean.fps) | 1))
+    sure = np.clip((rel - cal.thighs_from) / cal.thighs_span, 0.0, 1.0)
+    return np.where(np.isfinite(sure), sure, 0.0)
 
 
 def _running_median(values: np.ndarray, win: int) -> np.ndarray:

@@ -27,6 +27,7 @@ _UPRIGHT = 0.6  # trunk pointing up in the image by this many trunk lengths
 _SIDEWAYS = 0.55  # share of travel across the heading for walking / rolling / crab
 _LEVEL = 0.5  # |heading.toward_camera| below this: head and hips about as far from the camera
 _SIDEWAYS_3D = 0.65  # the same counting the travel toward or away from the camera
+_SITS_IN_DEPTH = 0.5  # heading.sitting_toward from which a sitter faces the camera
 _ROLL_SIDEWAYS = 0.75
 _ROLL_CONTEXT_S = 1.0  # side swaps are also counted this long before and after a bout
 _ROLL_HOLD_FRAMES = 7  # a side swap must hold for about this many frames (half a second)
@@ -94,7 +95,9 @@ def classify_style(bout: Bout, posture: Posture, heading: Heading) -> str:
     # above and behind (or in front) looks upright in the image but its head is clearly farther
     # (or nearer).
     level = abs(med(heading.toward_camera)) < _LEVEL
-    upright = trunk_up_any_view > _UPRIGHT and across and level
+    # A sitter facing the camera travels along its legs, in depth: not across its upright trunk.
+    sits_in_depth = med(heading.sitting_toward) > _SITS_IN_DEPTH
+    upright = trunk_up_any_view > _UPRIGHT and (across or sits_in_depth) and level
     if upright:
         if ankle_below > 0.4:
             return "walking"
