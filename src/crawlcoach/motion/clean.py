@@ -27,6 +27,13 @@ VISIBLE = 0.3  # below this BlazePose visibility a keypoint is a guess, not a me
 MAX_GAP_S = 0.5  # gaps up to this long are bridged by interpolation
 SMOOTH_S = 0.4  # Savitzky-Golay window: keeps a 1-2 Hz crawling cycle, removes jitter
 SIZE_SMOOTH_S = 1.0
+# A skeleton whose head-to-hips axis points the other way for less than this, then turns back,
+# is the pose backend mistaking front for back: a baby needs longer to turn around, and turns
+# through the directions in between.
+MAX_FLIP_S = 1.0
+MIN_FLIP_S = 0.2  # a frame or two off is jitter, which smoothing already handles
+_FLIPPED_COS = -0.5  # more than 120 degrees off the direction held around it
+_ACROSS_AXIS = 1.0  # head to hips at least this many trunk lengths (from the shoulder width)
 # Shoulder width is about 0.75 of the trunk (shoulder centre to hip centre) in infants; taking the
 # larger of trunk and scaled shoulder width gives a size that survives foreshortening of either.
 TRUNK_PER_SHOULDER_WIDTH = 1.33
@@ -86,6 +93,9 @@ def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> 
     else:
         cam_scale = np.ones(len(t))
     fps = 1.0 / np.median(np.diff(t)) if len(t) > 1 else 15.0
+    flipped = _briefly_flipped(xy, fps)
+    seen = seen & ~flipped[:, None]
+    xy = np.where(seen[..., None], xy, np.nan)
     xy = _fill_and_smooth(xy, fps)
     depth = None
     if track.depth is not None:
@@ -121,6 +131,38 @@ def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> 
         growth_per_s=growth,
         backend=str(track.meta.get("backend", "")),
     )
+
+
+def _briefly_flipped(xy: np.ndarray, fps: float) -> np.ndarray:
+    """(T,) frames inside a run shorter than MAX_FLIP_S whose hips-to-head axis points against
+    the direction held over the second either side (a front-back mix-up of the backend)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        head = np.nanmean(xy[:, list(HEAD_POINTS)], axis=1)
+        hips = np.nanmean(xy[:, list(HIPS)], axis=1)
+        axis = head - hips
+        length = np.linalg.norm(axis, axis=1)
+        shoulder_w = np.linalg.norm(xy[:, SHOULDERS[0]] - xy[:, SHOULDERS[1]], axis=1)
+        axis = axis / length[:, None]
+        # Only a body lying across the view has an axis whose direction means something: facing
+        # the camera, head and guessed hips nearly meet and the axis swings at random.
+        lying_across = length > _ACROSS_AXIS * TRUNK_PER_SHOULDER_WIDTH * shoulder_w
+        axis[~lying_across] = np.nan
+    n = len(axis)
+    half = max(1, round(fps))
+    flipped = np.zeros(n, bool)
+    for i in np.flatnonzero(np.isfinite(axis).all(axis=1)):
+        around = axis[max(0, i - half) : i + half + 1]
+        around = around[np.isfinite(around).all(axis=1)]
+        held = np.median(around, axis=0)
+        norm = np.linalg.norm(held)
+        flipped[i] = norm > 0 and float(axis[i] @ held) / norm < _FLIPPED_COS
+    longest = max(1, round(MAX_FLIP_S * fps))
+    shortest = max(1, round(MIN_FLIP_S * fps))
+    for a, b in _runs(flipped):
+        if not shortest <= b - a <= longest:
+            flipped[a:b] = False
+    return flipped
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
