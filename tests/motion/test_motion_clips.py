@@ -13,9 +13,12 @@ from crawlcoach.pose.track import PoseTrack
 
 CLIPS = Path(__file__).resolve().parents[2].parent / "shared" / "clips"
 # Side, front and rear views, static, panning and following cameras; all crawl forward on hands
-# and knees.
-FORWARD = ["v_BabyCrawling_g05_c01", "v_BabyCrawling_g07_c01", "v_BabyCrawling_g10_c02",
-           "v_BabyCrawling_g07_c04"]  # fmt: skip
+# and knees, except g06_c01 (belly, seen from above and behind: the backend mixes up front and
+# back for half a second, twice). g02_c05 turns from facing the camera to crossing the view.
+FORWARD = [
+    f"v_BabyCrawling_{clip}"
+    for clip in ("g05_c01", "g07_c01", "g10_c02", "g07_c04", "g02_c05", "g06_c01")
+]
 FPS = 15.0
 
 

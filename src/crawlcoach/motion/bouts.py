@@ -12,6 +12,9 @@ MIN_SPEED = 0.15  # body lengths per second of net travel over a second: slower 
 ALONG = 0.3  # share of the speed along the heading that makes travel forward or backward
 PIVOT_DEG_S = 30.0  # turning this fast without travelling is pivoting
 MIN_BOUT_S = 0.8  # shorter runs are merged into their neighbours
+# Timestamps of a clip played backwards differ in the last bits: a run of exactly MIN_BOUT_S
+# must count as long both ways.
+_TIME_EPS_S = 1e-6
 MIN_PROGRESS = 0.2  # body lengths along the heading that a bout of travel must make...
 MIN_SHIFT = 0.6  # ...or body lengths of displacement, whichever way
 
@@ -95,22 +98,32 @@ def _merge_short(labels: np.ndarray, t: np.ndarray) -> np.ndarray:
         if len(runs) == 1:
             break
         short = [
-            (t[b - 1] - t[a], abs((t[a] + t[b - 1]) / 2 - middle), k)
-            for k, (a, b, lab) in enumerate(runs)
-            if lab and t[b - 1] - t[a] < MIN_BOUT_S
+            (_span(t, run), round(abs(_centre(t, run) - middle), 6), k)
+            for k, run in enumerate(runs)
+            if run[2] and _span(t, run) < MIN_BOUT_S - _TIME_EPS_S
         ]
         merged = False
         for _, _, k in sorted(short):
             a, b, _lab = runs[k]
             cands = [runs[j] for j in (k - 1, k + 1) if 0 <= j < len(runs) and runs[j][2]]
             if cands:
-                best = max(cands, key=lambda r: (t[r[1] - 1] - t[r[0]], r[2]))
+                # The longer neighbour; between two as long, the one nearer the middle (not
+                # the label: a reversed clip has the labels swapped and must merge alike).
+                best = max(cands, key=lambda r: (_span(t, r), -abs(_centre(t, r) - middle)))
                 labels[a:b] = best[2]
                 merged = True
                 break
         if not merged:
             break
     return labels
+
+
+def _span(t: np.ndarray, run: tuple[int, int, str]) -> float:
+    return round(float(t[run[1] - 1] - t[run[0]]), 6)
+
+
+def _centre(t: np.ndarray, run: tuple[int, int, str]) -> float:
+    return float(t[run[0]] + t[run[1] - 1]) / 2
 
 
 def _runs(labels: np.ndarray) -> list[tuple[int, int, str]]:

@@ -10,7 +10,7 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.ndimage import median_filter
+from scipy.ndimage import median_filter, uniform_filter1d
 from scipy.signal import savgol_filter
 
 from crawlcoach.motion.camera import CameraMotion
@@ -38,7 +38,15 @@ _ACROSS_AXIS = 1.0  # head to hips at least this many trunk lengths (from the sh
 # larger of trunk and scaled shoulder width gives a size that survives foreshortening of either.
 TRUNK_PER_SHOULDER_WIDTH = 1.33
 TRUNK_PER_HEAD_WIDTH = 2.0  # ear to ear is about half the trunk length
+TRUNK_PER_HIP_WIDTH = 2.0  # hip joints are about half a trunk length apart
 HEAD_WEIGHT_CAP = 0.5  # of the body measures' weight in the size change (see _growth_rate)
+# Turning about the vertical changes lengths along the body (trunk) and across it (widths) the
+# opposite way, each by at least TURN_RATE (log size per second); coming nearer changes both
+# alike. A length under END_ON of the longest is seen end-on: its change is noise (BlazePose
+# guesses the hidden hips of a baby facing the camera), so no turn can be told from it.
+TURN_RATE = 0.2
+END_ON = 0.3
+SWAP_CONTEXT_S = 1.0  # around a left-right swap of the backend the widths say nothing
 # Body length (nose to hip centre, stretched out) per trunk length in infants.
 BODY_LENGTH_PER_TRUNK = 1.65
 # Phone cameras see about 60-70 degrees across: focal length about 0.85 of the longer side.
@@ -117,6 +125,7 @@ def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> 
     growth = _growth_rate(
         t, [trunk, TRUNK_PER_SHOULDER_WIDTH * shoulder_w], TRUNK_PER_HEAD_WIDTH * head_w, fps
     )
+    growth = np.where(_turning_about_vertical(t, xy, trunk, fps), 0.0, growth)
     present = np.isfinite(size) & np.isfinite(centre(SHOULDERS)).all(axis=1)
     w, h = track.frame_size
     return CleanTrack(
@@ -131,6 +140,54 @@ def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> 
         growth_per_s=growth,
         backend=str(track.meta.get("backend", "")),
     )
+
+
+def _turning_about_vertical(
+    t: np.ndarray, xy: np.ndarray, trunk: np.ndarray, fps: float
+) -> np.ndarray:
+    """(T,) frames where the trunk and the widths (median of shoulders, hips, ears) change
+    clearly in opposite directions: the baby turns (a 45 degree turn from facing the camera
+    shrinks the widths by 0.7), and the size change is no travel in depth."""
+    if len(t) < 3:
+        return np.zeros(len(t), bool)
+
+    def width(a: str, b: str) -> np.ndarray:
+        return np.linalg.norm(xy[:, K[a]] - xy[:, K[b]], axis=1)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        widths = [
+            TRUNK_PER_SHOULDER_WIDTH * width("left_shoulder", "right_shoulder"),
+            TRUNK_PER_HIP_WIDTH * width("left_hip", "right_hip"),
+            TRUNK_PER_HEAD_WIDTH * width("left_ear", "right_ear"),
+        ]
+        across = np.stack([_smooth_size(w, fps) for w in widths], axis=1)
+        along = _smooth_size(trunk, fps)
+        across_rates = np.gradient(np.log(across), t, axis=0)
+        widest = np.nanmax(across, axis=1)
+        usable = np.isfinite(across_rates) & (across > END_ON * widest[:, None])
+        across_rate = np.nanmedian(np.where(usable, across_rates, np.nan), axis=1)
+        along_rate = np.gradient(np.log(along), t)
+        longest = np.fmax(widest, along)
+        both_seen = (along > END_ON * longest) & (widest > END_ON * longest)
+    opposite = np.sign(along_rate) * np.sign(across_rate) < 0
+    fast = np.fmin(np.abs(along_rate), np.abs(across_rate)) > TURN_RATE
+    # Widths that collapse because the backend swapped left and right are no turn either.
+    return both_seen & opposite & fast & ~_near_side_swap(xy, round(SWAP_CONTEXT_S * fps))
+
+
+def _near_side_swap(xy: np.ndarray, window: int) -> np.ndarray:
+    """(T,) the shoulders' left-right order across the body axis flips within ``window``."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        axis = np.nanmean(xy[:, list(SHOULDERS)], axis=1) - np.nanmean(xy[:, list(HIPS)], axis=1)
+    across = xy[:, SHOULDERS[1]] - xy[:, SHOULDERS[0]]
+    side = np.sign(axis[:, 0] * across[:, 1] - axis[:, 1] * across[:, 0])
+    flips = np.zeros(len(side))
+    change = np.isfinite(side[1:]) & np.isfinite(side[:-1]) & (side[1:] != side[:-1])
+    flips[1:] += change
+    flips[:-1] += change
+    return uniform_filter1d(flips, max(3, window | 1), mode="nearest") > 0
 
 
 def _briefly_flipped(xy: np.ndarray, fps: float) -> np.ndarray:
