@@ -72,3 +72,16 @@ def test_coming_nearer_still_grows() -> None:
     clean = clean_track(_track(np.full(n, 45.0), np.linspace(2.0, 1.2, n)))
     middle = (clean.timestamps_s > 1.0) & (clean.timestamps_s < 3.0)
     assert np.all(clean.growth_per_s[middle] > 0.05)
+
+
+def test_turning_on_round_to_facing_away_is_no_travel_either() -> None:
+    # Past side-on the left shoulder shows on the other side of the body axis, for good: that
+    # is no left-right mix-up of the backend.
+    n = round(5 * FPS)
+    headings = np.clip((np.arange(n) / FPS - 1.0) * 50.0, 0.0, 150.0)
+    clean = clean_track(_track(headings, np.full(n, 1.5)))
+    turning = (clean.timestamps_s > 1.4) & (clean.timestamps_s < 3.6)
+    growth = clean.growth_per_s[turning]
+    # Side-on, trunk and widths both pass their extremes: a moment's small reading is left.
+    assert np.all(np.abs(growth) < 0.2), growth
+    assert abs(float(np.sum(growth)) / FPS) < 0.05  # log size "travelled" over the turn

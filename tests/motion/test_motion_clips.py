@@ -13,12 +13,11 @@ from crawlcoach.pose.track import PoseTrack
 
 CLIPS = Path(__file__).resolve().parents[2].parent / "shared" / "clips"
 # Side, front and rear views, static, panning and following cameras; all crawl forward on hands
-# and knees, except g06_c01 (belly, seen from above and behind: the backend mixes up front and
-# back for half a second, twice). g02_c05 turns from facing the camera to crossing the view.
-FORWARD = [
-    f"v_BabyCrawling_{clip}"
-    for clip in ("g05_c01", "g07_c01", "g10_c02", "g07_c04", "g02_c05", "g06_c01")
-]
+# and knees, except the g06 ones (belly, seen from above and behind: in c01 the backend mixes up
+# front and back for half a second, twice; c05 ends settling a little to one side). g02_c05 and
+# g04_c01 turn from facing the camera to crossing the view or going away.
+CLIP_IDS = ("g05_c01", "g07_c01", "g10_c02", "g07_c04", "g02_c05", "g04_c01", "g06_c01", "g06_c05")
+FORWARD = [f"v_BabyCrawling_{clip}" for clip in CLIP_IDS]
 FPS = 15.0
 
 

@@ -10,7 +10,8 @@ from crawlcoach.motion.travel import TravelSignals
 
 MIN_SPEED = 0.15  # body lengths per second of net travel over a second: slower is staying put
 ALONG = 0.3  # share of the speed along the heading that makes travel forward or backward
-PIVOT_DEG_S = 30.0  # turning this fast without travelling is pivoting
+PIVOT_DEG_S = 30.0  # turning this fast without travelling is pivoting...
+MIN_PIVOT_DEG = 45.0  # ...by at least this much in all
 MIN_BOUT_S = 0.8  # shorter runs are merged into their neighbours
 # Timestamps of a clip played backwards differ in the last bits: a run of exactly MIN_BOUT_S
 # must count as long both ways.
@@ -70,6 +71,9 @@ def find_bouts(travel: TravelSignals) -> list[Bout]:
     fwd = np.nan_to_num(travel.forward)
     moved = np.nan_to_num(travel.velocity)
     for a, b, lab in _runs(labels):
+        # Pivoting turns the body round; settling a few degrees this way and that is staying put.
+        if lab == "pivoting" and _net_turn_deg(travel.heading_deg[a:b]) < MIN_PIVOT_DEG:
+            labels[a:b] = "stationary"
         if lab not in ("forward", "backward"):
             continue
         progress = abs(float(np.sum(fwd[a:b] * dt[a:b])))
@@ -116,6 +120,12 @@ def _merge_short(labels: np.ndarray, t: np.ndarray) -> np.ndarray:
         if not merged:
             break
     return labels
+
+
+def _net_turn_deg(heading_deg: np.ndarray) -> float:
+    """How far the heading turned from the first to the last frame where it is known."""
+    known = heading_deg[np.isfinite(heading_deg)]
+    return float(abs(known[-1] - known[0])) if len(known) > 1 else 0.0
 
 
 def _span(t: np.ndarray, run: tuple[int, int, str]) -> float:

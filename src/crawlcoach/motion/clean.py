@@ -177,17 +177,18 @@ def _turning_about_vertical(
 
 
 def _near_side_swap(xy: np.ndarray, window: int) -> np.ndarray:
-    """(T,) the shoulders' left-right order across the body axis flips within ``window``."""
+    """(T,) within ``window`` of a brief flip of the shoulders' left-right order across the body
+    axis: the backend swapping left and right for a moment. A turn from facing the camera to
+    facing away flips the order too, but for good."""
+    window = max(3, window | 1)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         axis = np.nanmean(xy[:, list(SHOULDERS)], axis=1) - np.nanmean(xy[:, list(HIPS)], axis=1)
     across = xy[:, SHOULDERS[1]] - xy[:, SHOULDERS[0]]
-    side = np.sign(axis[:, 0] * across[:, 1] - axis[:, 1] * across[:, 0])
-    flips = np.zeros(len(side))
-    change = np.isfinite(side[1:]) & np.isfinite(side[:-1]) & (side[1:] != side[:-1])
-    flips[1:] += change
-    flips[:-1] += change
-    return uniform_filter1d(flips, max(3, window | 1), mode="nearest") > 0
+    side = np.nan_to_num(np.sign(axis[:, 0] * across[:, 1] - axis[:, 1] * across[:, 0]))
+    held = median_filter(side, size=window, mode="nearest")
+    brief = (side != 0) & (held != 0) & (side != held)
+    return uniform_filter1d(brief.astype(float), window, mode="nearest") > 0
 
 
 def _briefly_flipped(xy: np.ndarray, fps: float) -> np.ndarray:

@@ -43,6 +43,7 @@ UNUSED_ACTIVITY = 0.06  # trunk lengths RMS in the gait band: less is "barely mo
 UNUSED_RATIO = 0.35  # ...and less than this share of the busiest other limb's activity...
 UNUSED_COHERENCE = 0.8  # ...with less of it in step with the others than a limb that crawls has
 ASYMMETRY_INDEX = 0.45  # symmetry index below this (one side < ~40% of the other) may flag
+MIN_FLAG_CONFIDENCE = 0.1  # the flag is raised only this sure (typical real crawlers read < 0.1)
 
 
 @dataclass(frozen=True)
@@ -278,14 +279,27 @@ def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
         k = int(np.argmin(pair_indices))
         support = float(np.clip(pair_support[k], 0.0, 1.0))
         evidence = float(np.clip(travel_s / 6.0, 0.0, 1.0)) * support
-        one_side_still = any(
-            {reports[a].used, reports[b].used} == {True, False}
-            for a, b in (("left_arm", "right_arm"), ("left_leg", "right_leg"))
+        # How clearly a limb reported still lags its moving partner (0 at the UNUSED_RATIO
+        # line, 1 when it does not move at all).
+        still_margin = max(
+            (
+                float(np.clip(1.0 - activity[a] / (UNUSED_RATIO * activity[b]), 0, 1))
+                for a, b in _PARTNER.items()
+                if reports[a].used is False
+                and reports[b].used is True
+                and activity[a] is not None
+                and activity[b]
+            ),
+            default=None,
         )
-        if (symmetry < ASYMMETRY_INDEX or one_side_still) and support >= 0.6 and travel_s >= 3.0:
-            flag = True
+        lopsided = symmetry < ASYMMETRY_INDEX or still_margin is not None
+        if lopsided and support >= 0.6 and travel_s >= 3.0:
             margin = float(np.clip((ASYMMETRY_INDEX - symmetry) / 0.3, 0, 1))
-            confidence = round(evidence * margin, 3)
+            confidence = round(evidence * max(margin, still_margin or 0.0), 3)
+            # A flag we are barely sure of frightens more than it helps: not raised, and the
+            # absence is not sure either.
+            flag = confidence >= MIN_FLAG_CONFIDENCE
+            confidence = confidence if flag else 0.0
         else:
             confidence = round(evidence * float(np.clip((symmetry - 0.2) / 0.5, 0, 1)), 3)
     return LimbsResult(reports, symmetry, flag, confidence, frames[1][0], problems)

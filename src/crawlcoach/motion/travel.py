@@ -31,6 +31,7 @@ class TravelSignals:
     turn_deg_s: np.ndarray  # (T,) turning of the in-plane heading, averaged over WINDOW_S
     known: np.ndarray  # (T,) bool
     planar_forward: np.ndarray  # (T,) image-plane velocity along the in-plane heading direction
+    heading_deg: np.ndarray  # (T,) in-plane heading angle, unwrapped (NaN where unknown)
 
 
 def measure_travel(clean: CleanTrack, heading: Heading) -> TravelSignals:
@@ -39,7 +40,7 @@ def measure_travel(clean: CleanTrack, heading: Heading) -> TravelSignals:
     if n < 3:
         empty = np.full(n, np.nan)
         return TravelSignals(
-            t, np.full((n, 3), np.nan), empty, empty, empty, np.zeros(n, bool), empty
+            t, np.full((n, 3), np.nan), empty, empty, empty, np.zeros(n, bool), empty, empty
         )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
@@ -64,11 +65,17 @@ def measure_travel(clean: CleanTrack, heading: Heading) -> TravelSignals:
     forward = _masked_mean(forward_inst, known, win)
     net_v = np.stack([_masked_mean(velocity[:, i], known, win) for i in range(3)], axis=1)
     speed = np.linalg.norm(net_v, axis=1)
-    angle = np.unwrap(np.arctan2(heading.direction_xy[:, 1], heading.direction_xy[:, 0]))
+    # Unwrap the finite angles only: NaN would spread to every later frame (and so differ in a
+    # clip played backwards).
+    angle = np.arctan2(heading.direction_xy[:, 1], heading.direction_xy[:, 0])
+    finite = np.isfinite(angle)
+    angle[finite] = np.unwrap(angle[finite])
     turn_inst = np.degrees(np.abs(np.gradient(angle, t))) * heading.in_plane
     turn = _masked_mean(turn_inst, known & np.isfinite(turn_inst), win)
     planar_forward = np.einsum("ti,ti->t", v_xy, heading.direction_xy)
-    return TravelSignals(t, velocity, forward, speed, turn, known, planar_forward)
+    return TravelSignals(
+        t, velocity, forward, speed, turn, known, planar_forward, np.degrees(angle)
+    )
 
 
 def _masked_mean(values: np.ndarray, mask: np.ndarray, win: int) -> np.ndarray:
