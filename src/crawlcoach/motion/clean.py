@@ -1,7 +1,14 @@
 """Cleaning a pose track: floor coordinates, short gaps filled, zero-phase smoothing, body size.
 
 Everything downstream works on ``CleanTrack``: keypoints in the camera-motion-free reference
-frame, with a per-frame body size so that distances can be said in body lengths.
+frame, with a per-frame body size so that distances can be said in body lengths, and the rate at
+which that size changes (the baby coming nearer or going away).
+
+Two kinds of pose-backend error are taken out here, because they would read as motion:
+- front-back mix-ups: the skeleton turns round for under a second and back;
+- left-right swaps: the shoulders trade places for a moment, collapsing the widths.
+A turn about the vertical also changes the apparent size (trunk and widths change in opposite
+directions); that change is not counted as travel in depth.
 """
 
 from __future__ import annotations
