@@ -200,6 +200,19 @@ def test_asymmetry_over_time(
         assert result.film_again_in_days == 14
 
 
+def test_a_limb_reported_still_without_the_analysis_flag_is_no_alarm(
+    make_analysis: MakeAnalysis, at_months: AtMonths
+) -> None:
+    # The analysis weighed that limb and was not sure enough to flag it: no "watch" from us.
+    analyses = [
+        make_analysis("forward", recorded_on=at_months(m), unused=("left_leg",), asymmetry=False)
+        for m in (8.0, 9.0)
+    ]
+    result = assess(BORN, today=at_months(9.1), analyses=analyses[::-1])
+    assert result.verdict == "typical"
+    assert not {"asymmetry_seen", "one_side_persistent"} & set(reason_ids(result))
+
+
 def test_asymmetry_in_undated_videos_is_not_called_persistent(
     make_analysis: MakeAnalysis, at_months: AtMonths
 ) -> None:

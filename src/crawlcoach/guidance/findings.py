@@ -89,7 +89,9 @@ def read_analysis(analysis: Any, position: int) -> VideoFindings:
     used = {limb: _used(limbs, limb, label) for limb in LIMBS}
     less_used = _less_used(used)
     flag = limbs.get("asymmetry_flag")
-    if flag is True or less_used:
+    # The analysis raises its flag only when sure enough (a false alarm frightens a parent): a
+    # limb reported still by a hair does not override it. Without a flag, the limbs decide.
+    if flag is True or (flag is None and less_used):
         asymmetric: bool | None = True
     elif flag is False and (
         limbs.get("symmetry_index") is not None or any(v is not None for v in used.values())
