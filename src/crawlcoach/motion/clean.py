@@ -127,12 +127,22 @@ def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> 
         trunk = np.linalg.norm(centre(SHOULDERS) - centre(HIPS), axis=1)
         shoulder_w = np.linalg.norm(xy[:, SHOULDERS[0]] - xy[:, SHOULDERS[1]], axis=1)
         raw_size = np.fmax(trunk, TRUNK_PER_SHOULDER_WIDTH * shoulder_w)
+        hip_w = np.linalg.norm(xy[:, HIPS[0]] - xy[:, HIPS[1]], axis=1)
         head_w = np.linalg.norm(xy[:, K["left_ear"]] - xy[:, K["right_ear"]], axis=1)
     size = _smooth_size(raw_size, fps)
-    growth = _growth_rate(
-        t, [trunk, TRUNK_PER_SHOULDER_WIDTH * shoulder_w], TRUNK_PER_HEAD_WIDTH * head_w, fps
+    # Each length in trunk lengths, smoothed once: the size change and the turn test share them.
+    along = _smooth_size(trunk, fps)
+    shoulders, hips, head = (
+        _smooth_size(ratio * width, fps)
+        for ratio, width in (
+            (TRUNK_PER_SHOULDER_WIDTH, shoulder_w),
+            (TRUNK_PER_HIP_WIDTH, hip_w),
+            (TRUNK_PER_HEAD_WIDTH, head_w),
+        )
     )
-    growth = np.where(_turning_about_vertical(t, xy, trunk, fps), 0.0, growth)
+    growth = _growth_rate(t, [along, shoulders], head)
+    turning = _turning_about_vertical(t, xy, along, [shoulders, hips, head], fps)
+    growth = np.where(turning, 0.0, growth)
     present = np.isfinite(size) & np.isfinite(centre(SHOULDERS)).all(axis=1)
     w, h = track.frame_size
     return CleanTrack(
@@ -150,26 +160,17 @@ def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> 
 
 
 def _turning_about_vertical(
-    t: np.ndarray, xy: np.ndarray, trunk: np.ndarray, fps: float
+    t: np.ndarray, xy: np.ndarray, along: np.ndarray, widths: list[np.ndarray], fps: float
 ) -> np.ndarray:
-    """(T,) frames where the trunk and the widths (median of shoulders, hips, ears) change
-    clearly in opposite directions: the baby turns (a 45 degree turn from facing the camera
-    shrinks the widths by 0.7), and the size change is no travel in depth."""
+    """(T,) frames where the trunk (``along``) and the widths (median of shoulders, hips, ears;
+    all smoothed, in trunk lengths) change clearly in opposite directions: the baby turns (a 45
+    degree turn from facing the camera shrinks the widths by 0.7), and the size change is no
+    travel in depth."""
     if len(t) < 3:
         return np.zeros(len(t), bool)
-
-    def width(a: str, b: str) -> np.ndarray:
-        return np.linalg.norm(xy[:, K[a]] - xy[:, K[b]], axis=1)
-
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
-        widths = [
-            TRUNK_PER_SHOULDER_WIDTH * width("left_shoulder", "right_shoulder"),
-            TRUNK_PER_HIP_WIDTH * width("left_hip", "right_hip"),
-            TRUNK_PER_HEAD_WIDTH * width("left_ear", "right_ear"),
-        ]
-        across = np.stack([_smooth_size(w, fps) for w in widths], axis=1)
-        along = _smooth_size(trunk, fps)
+        across = np.stack(widths, axis=1)
         across_rates = np.gradient(np.log(across), t, axis=0)
         widest = np.nanmax(across, axis=1)
         usable = np.isfinite(across_rates) & (across > END_ON * widest[:, None])
@@ -213,15 +214,12 @@ def _briefly_flipped(xy: np.ndarray, fps: float) -> np.ndarray:
         # the camera, head and guessed hips nearly meet and the axis swings at random.
         lying_across = length > _ACROSS_AXIS * TRUNK_PER_SHOULDER_WIDTH * shoulder_w
         axis[~lying_across] = np.nan
-    n = len(axis)
-    half = max(1, round(fps))
-    flipped = np.zeros(n, bool)
-    for i in np.flatnonzero(np.isfinite(axis).all(axis=1)):
-        around = axis[max(0, i - half) : i + half + 1]
-        around = around[np.isfinite(around).all(axis=1)]
-        held = np.median(around, axis=0)
-        norm = np.linalg.norm(held)
-        flipped[i] = norm > 0 and float(axis[i] @ held) / norm < _FLIPPED_COS
+        half = max(1, round(fps))
+        padded = np.pad(axis, ((half, half), (0, 0)), constant_values=np.nan)
+        windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * half + 1, axis=0)
+        held = np.nanmedian(windows, axis=2)  # (T, 2) the direction held around each frame
+        cos = np.einsum("ti,ti->t", axis, held) / np.linalg.norm(held, axis=1)
+    flipped = np.nan_to_num(cos, nan=1.0) < _FLIPPED_COS
     longest = max(1, round(MAX_FLIP_S * fps))
     shortest = max(1, round(MIN_FLIP_S * fps))
     for a, b in _runs(flipped):
@@ -278,19 +276,19 @@ def _smooth_size(raw: np.ndarray, fps: float) -> np.ndarray:
 
 
 def _growth_rate(
-    t: np.ndarray, body_measures: list[np.ndarray], head_measure: np.ndarray, fps: float
+    t: np.ndarray, body_sizes: list[np.ndarray], head_size: np.ndarray
 ) -> np.ndarray:
     """Rate of change of log apparent size, robust to posture: each size measure (trunk, shoulder
     width, head width) also changes when the baby turns or bends, rarely all at once, so per frame
     take the weighted median of their rates, weighting the longer (less foreshortened) ones.
+    The sizes come smoothed (``_smooth_size``).
 
     The head turns on its own (a baby looking toward the camera and away swings the ear-to-ear
     width tenfold while the body stays put), so its weight is capped at half the body measures':
     it breaks a tie between them, never outvotes them."""
     if len(t) < 3:
         return np.zeros(len(t))
-    measures = [*body_measures, head_measure]
-    sizes = np.stack([_smooth_size(m, fps) for m in measures], axis=1)  # (T, M)
+    sizes = np.stack([*body_sizes, head_size], axis=1)  # (T, M)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         rates = np.gradient(np.log(sizes), t, axis=0)

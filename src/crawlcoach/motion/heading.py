@@ -70,7 +70,7 @@ class Heading:
 
     def facing(self) -> np.ndarray:
         """(T,) -1..1 which way the body faces in depth: the trunk's reading, or a sitter's."""
-        sitting = np.abs(self.sitting_toward) > np.abs(self.toward_camera)
+        sitting = self.sitting_toward > np.abs(self.toward_camera)
         return np.where(sitting, self.sitting_toward, self.toward_camera)
 
     def vector3(self) -> np.ndarray:
