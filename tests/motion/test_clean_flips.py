@@ -8,21 +8,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
-import pytest
+from motion_helpers import catalogue
 
-from crawlcoach.motion import analyze_motion
-from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import _briefly_flipped, clean_track
 from crawlcoach.pose.track import PoseTrack
-
-synth = pytest.importorskip("crawlcoach.synth")
-scenarios = pytest.importorskip("crawlcoach.synth.scenarios")
-
-
-def _clip(name: str, seed: int = 11) -> tuple[PoseTrack, CameraMotion]:
-    clip = synth.generate(scenarios.named(seed)[name])
-    camera = CameraMotion.from_point_tracks(clip.track.timestamps_s, clip.background_px)
-    return clip.track, camera
 
 
 def _turned_round(track: PoseTrack, runs: list[tuple[float, float]]) -> PoseTrack:
@@ -42,26 +31,29 @@ def _turned_round(track: PoseTrack, runs: list[tuple[float, float]]) -> PoseTrac
 def test_a_skeleton_turned_round_for_under_a_second_is_dropped_not_read_as_backward() -> None:
     # Seen from above the body axis lies in the image; three turns of 0.8 s each read as
     # 2.5 s of crawling backward (`mixed`) when they are not dropped.
-    track, camera = _clip("hk_forward_above_shake", seed=11)
+    clip = catalogue("hk_forward_above_shake", 11)
+    track, camera = clip.track, clip.camera
     runs = [(0.9, 1.7), (2.6, 3.4), (4.3, 5.1)]
     flipped = _turned_round(track, runs)
     clean = clean_track(flipped, camera)
     for start_s, end_s in runs:
         inside = (clean.timestamps_s >= start_s + 0.1) & (clean.timestamps_s < end_s - 0.1)
         assert not clean.seen[inside][:, [11, 12, 23, 24]].any()  # shoulders and hips
-    loco = analyze_motion(flipped, camera_motion=camera).locomotion
+    loco = clip.analyse(flipped).locomotion
     assert loco["dominant_direction"] == "forward"
     assert loco["seconds"]["backward"] == 0.0
 
 
 def test_a_real_turn_in_place_keeps_its_frames() -> None:
-    track, camera = _clip("hk_pivoting_above_static")
+    clip = catalogue("hk_pivoting_above_static", 11)
+    track, camera = clip.track, clip.camera
     xy = camera.apply(np.where(track.confidence[..., None] >= 0.3, track.keypoints_px, np.nan))
     assert not _briefly_flipped(xy, 1.0 / float(np.median(np.diff(track.timestamps_s)))).any()
 
 
 def test_a_single_odd_frame_is_left_to_smoothing() -> None:
-    track, camera = _clip("hk_forward_above_shake")
+    clip = catalogue("hk_forward_above_shake", 11)
+    track, camera = clip.track, clip.camera
     one = track.timestamps_s[30] + 1e-6
     flipped = _turned_round(track, [(track.timestamps_s[30], one)])
     xy = camera.apply(flipped.keypoints_px)

@@ -12,28 +12,18 @@ break.
 from __future__ import annotations
 
 import pytest
+from motion_helpers import catalogue
 
-from crawlcoach.motion import analyze_motion
-from crawlcoach.motion.camera import CameraMotion
-
-synth = pytest.importorskip("crawlcoach.synth")
-scenarios = pytest.importorskip("crawlcoach.synth.scenarios")
-choices_for = pytest.importorskip("crawlcoach.synth.choices").choices_for
+from crawlcoach.synth.choices import choices_for
+from crawlcoach.synth.scenarios import named
 
 SEEDS = (11, 13)
 
 
-def _style(name: str, seed: int) -> tuple[str, str]:
-    """(truth, analysis) of the catalogue scenario ``name``, camera motion measured as in use."""
-    scenario = scenarios.named(seed)[name]
-    clip = synth.generate(scenario)
-    camera = CameraMotion.from_point_tracks(clip.track.timestamps_s, clip.background_px)
-    result = analyze_motion(clip.track, camera_motion=camera)
-    return scenario.style, str(result.locomotion["dominant_style"])
-
-
 def _assert_right(name: str, seed: int) -> None:
-    truth, analysis = _style(name, seed)
+    """The catalogue scenario ``name`` reads as its true style."""
+    clip = catalogue(name, seed)
+    truth, analysis = clip.scenario.style, clip.analyse().locomotion["dominant_style"]
     assert analysis == truth, f"{name} seed {seed}: {truth} read as {analysis}"
 
 
@@ -69,7 +59,7 @@ def test_pivoting_in_place_keeps_its_posture(name: str, seed: int) -> None:
 @pytest.mark.parametrize("seed", [12, 15])
 def test_sitting_still_with_knees_up_is_not_hands_and_knees(seed: int) -> None:
     name = "none_stationary_side_static"
-    assert choices_for(scenarios.named(seed)[name]).variant == 1  # sitting (0: prone)
+    assert choices_for(named(seed)[name]).variant == 1  # sitting (0: prone)
     _assert_right(name, seed)
 
 
@@ -89,17 +79,11 @@ def test_seen_from_behind_frog_legs_are_belly_and_straddled_or_kneeling_legs_are
     _assert_right(name, seed)
 
 
-def _direction_and_style(name: str, seed: int) -> tuple[str, str]:
-    clip = synth.generate(scenarios.named(seed)[name])
-    camera = CameraMotion.from_point_tracks(clip.track.timestamps_s, clip.background_px)
-    loco = analyze_motion(clip.track, camera_motion=camera).locomotion
-    return str(loco["dominant_direction"]), str(loco["dominant_style"])
-
-
 @pytest.mark.parametrize("seed", SEEDS)
 def test_a_sitter_scooting_toward_the_camera_goes_forward(seed: int) -> None:
     # Its upright trunk points up the image; it faces (and goes) where its thighs point.
-    got = _direction_and_style("scoot_forward_front_follow", seed)
+    loco = catalogue("scoot_forward_front_follow", seed).analyse().locomotion
+    got = (loco["dominant_direction"], loco["dominant_style"])
     assert got == ("forward", "bottom_scoot"), f"seed {seed}: {got}"
 
 

@@ -1,0 +1,31 @@
+"""Catalogue scenarios of the synthetic generator, analysed the way the product measures them
+(camera motion fitted to the tracked background points). Shared by the motion tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crawlcoach import synth
+from crawlcoach.motion import CameraMotion, MotionResult, analyze_motion
+from crawlcoach.pose.track import PoseTrack
+from crawlcoach.synth.scenario import Scenario
+from crawlcoach.synth.scenarios import named
+
+
+@dataclass(frozen=True)
+class Catalogued:
+    scenario: Scenario
+    track: PoseTrack
+    camera: CameraMotion
+
+    def analyse(self, track: PoseTrack | None = None) -> MotionResult:
+        """The motion analysis of this clip (or of ``track``, e.g. an altered copy of it)."""
+        return analyze_motion(self.track if track is None else track, camera_motion=self.camera)
+
+
+def catalogue(name: str, seed: int) -> Catalogued:
+    """The catalogue scenario ``name`` drawn with ``seed``."""
+    scenario = named(seed)[name]
+    clip = synth.generate(scenario)
+    camera = CameraMotion.from_point_tracks(clip.track.timestamps_s, clip.background_px)
+    return Catalogued(scenario, clip.track, camera)
