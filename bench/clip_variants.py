@@ -1,6 +1,6 @@
 """Pose tracks and camera motion of the development clips as the product sees them, for the
-original files and for two copies that should read the same way: re-encoded, and played
-backwards.
+original files and for copies that should read the same way: re-encoded, compressed hard (as a
+messaging app would), and played backwards.
 
     .venv/bin/python bench/clip_variants.py --out /tmp/cc-variants            # ~10 min, 2 cores
     .venv/bin/python bench/accuracy_clips.py --tracks /tmp/cc-variants/original/tracks \\
@@ -11,10 +11,11 @@ backwards.
         --camera /tmp/cc-variants/reversed/camera --played-backwards
 
 Each clip goes through ``pipeline.track_video``, the product's own single pass (15 fps, frames
-scaled to a longer side of at most 640 px, camera motion measured alongside). The copies are H.264
-at CRF 16, visually the same as the source. The time-reversed *track* that accuracy_clips.py also
-checks is not a video played backwards: the pose tracker and the camera chain both run forward
-in time, so a video played backwards gives them other frames to start from and lock on to.
+scaled to a longer side of at most 640 px, camera motion measured alongside). The copies are H.264:
+"reencoded" and "reversed" at CRF 16, visually the same as the source, "compressed" at CRF 28.
+The time-reversed *track* that accuracy_clips.py also checks is not a video played backwards:
+the pose tracker and the camera chain both run forward in time, so a video played backwards
+gives them other frames to start from and lock on to. ``--variants`` picks some of them.
 """
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ from crawlcoach.pipeline import track_video
 from crawlcoach.pose import open_backend
 
 CLIPS = Path(__file__).resolve().parents[1].parent / "shared" / "clips"
-VARIANTS = ("original", "reencoded", "reversed")
-CRF = "16"
+# variant -> (H.264 CRF, played backwards); the original file is used as it is
+COPIES = {"reencoded": (16, False), "compressed": (28, False), "reversed": (16, True)}
+VARIANTS = ("original", *COPIES)
 
 
 def clips() -> Iterator[Path]:
@@ -43,7 +45,7 @@ def clips() -> Iterator[Path]:
                 yield CLIPS / sub / row["file"]
 
 
-def write_copy(source: Path, target: Path, *, backwards: bool) -> None:
+def write_copy(source: Path, target: Path, *, crf: int, backwards: bool) -> None:
     """``source`` re-encoded to H.264 (every frame, same rate and size), optionally backwards."""
     with av.open(str(source)) as container:
         stream = container.streams.video[0]
@@ -57,7 +59,7 @@ def write_copy(source: Path, target: Path, *, backwards: bool) -> None:
         video = out.add_stream("libx264", rate=rate)
         video.width, video.height = width - width % 2, height - height % 2
         video.pix_fmt = "yuv420p"
-        video.options = {"crf": CRF, "preset": "fast"}
+        video.options = {"crf": str(crf), "preset": "fast"}
         for rgb in frames:
             frame = av.VideoFrame.from_ndarray(rgb[: video.height, : video.width], format="rgb24")
             out.mux(video.encode(frame))
@@ -77,7 +79,8 @@ def main() -> None:
                 if variant != "original":
                     video = args.out / variant / "videos" / f"{stem}.mp4"
                     if not video.exists():
-                        write_copy(source, video, backwards=variant == "reversed")
+                        crf, backwards = COPIES[variant]
+                        write_copy(source, video, crf=crf, backwards=backwards)
                 try:
                     tracked = track_video(video, backend)
                 except CrawlcoachError as exc:  # no baby found: accuracy_clips counts it a miss
