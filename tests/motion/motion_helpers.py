@@ -1,5 +1,6 @@
 """Catalogue scenarios of the synthetic generator, analysed the way the product measures them
-(camera motion fitted to the tracked background points). Shared by the motion tests."""
+(camera motion fitted to the tracked background points), and clips played backwards. Shared by
+the motion tests."""
 
 from __future__ import annotations
 
@@ -21,6 +22,22 @@ class Catalogued:
     def analyse(self, track: PoseTrack | None = None) -> MotionResult:
         """The motion analysis of this clip (or of ``track``, e.g. an altered copy of it)."""
         return analyze_motion(self.track if track is None else track, camera_motion=self.camera)
+
+
+def played_backwards(track: PoseTrack, cam: CameraMotion) -> tuple[PoseTrack, CameraMotion]:
+    """The track and camera motion in reverse time order: the baby then travels against its
+    heading, so forward must read backward."""
+    end = track.timestamps_s[-1]
+    back = PoseTrack(
+        timestamps_s=end - track.timestamps_s[::-1],
+        keypoints_px=track.keypoints_px[::-1],
+        confidence=track.confidence[::-1],
+        frame_size=track.frame_size,
+        source="reversed",
+        depth=None if track.depth is None else track.depth[::-1],
+        meta=track.meta,
+    )
+    return back, CameraMotion(end - cam.timestamps_s[::-1], cam.to_reference[::-1], cam.valid[::-1])
 
 
 def catalogue(name: str, seed: int) -> Catalogued:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
+from motion_helpers import catalogue, played_backwards
 
 from crawlcoach.motion import CameraMotion, CameraMotionEstimator, analyze_motion
-from crawlcoach.pose.track import PoseTrack
 
 synth = pytest.importorskip("crawlcoach.synth")
 
@@ -18,28 +18,13 @@ def _camera_from_background(clip: object) -> CameraMotion:
     return CameraMotion.from_point_tracks(clip.track.timestamps_s, clip.background_px)  # type: ignore[attr-defined]
 
 
-def _reversed(track: PoseTrack, cam: CameraMotion) -> tuple[PoseTrack, CameraMotion]:
-    end = track.timestamps_s[-1]
-    times = end - track.timestamps_s[::-1]
-    back = PoseTrack(
-        timestamps_s=times,
-        keypoints_px=track.keypoints_px[::-1],
-        confidence=track.confidence[::-1],
-        frame_size=track.frame_size,
-        source="reversed",
-        depth=None if track.depth is None else track.depth[::-1],
-        meta=track.meta,
-    )
-    return back, CameraMotion(times, cam.to_reference[::-1], cam.valid[::-1])
-
-
 @pytest.mark.parametrize("camera", ["retreat", "follow"])
 def test_moving_camera_does_not_turn_a_crawl_toward_it_around(camera: str) -> None:
     clip = synth.generate(synth.Scenario(view="front", camera=camera, seed=1))
     cam = _camera_from_background(clip)
     ahead = analyze_motion(clip.track, camera_motion=cam).locomotion
     assert ahead["dominant_direction"] == "forward"
-    back_track, back_cam = _reversed(clip.track, cam)
+    back_track, back_cam = played_backwards(clip.track, cam)
     back = analyze_motion(back_track, camera_motion=back_cam).locomotion
     assert back["dominant_direction"] == "backward"
 
@@ -81,11 +66,11 @@ def test_a_pan_is_still_measured_past_a_small_static_overlay() -> None:
 
 def _catalogue_direction(name: str, seed: int) -> tuple[str, str, dict]:
     """(truth, analysis, seconds per direction) of the catalogue scenario ``name``."""
-    from crawlcoach.synth.scenarios import named
+    from crawlcoach.synth.truth import truth_for
 
-    clip = synth.generate(named(seed)[name])
-    loco = analyze_motion(clip.track, camera_motion=_camera_from_background(clip)).locomotion
-    return clip.truth.dominant_direction, loco["dominant_direction"], loco["seconds"]
+    clip = catalogue(name, seed)
+    loco = clip.analyse().locomotion
+    return truth_for(clip.scenario).dominant_direction, loco["dominant_direction"], loco["seconds"]
 
 
 @pytest.mark.parametrize(

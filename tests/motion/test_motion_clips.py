@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from motion_helpers import played_backwards
 
 from crawlcoach.motion import CameraMotion, analyze_motion
 from crawlcoach.pose.track import PoseTrack
@@ -31,15 +32,6 @@ def _track_and_camera(path: Path) -> tuple[PoseTrack, CameraMotion]:
     return tracked.track, tracked.camera_motion
 
 
-def _reverse(track: PoseTrack, cam: CameraMotion) -> tuple[PoseTrack, CameraMotion]:
-    end = track.timestamps_s[-1]
-    rev = PoseTrack(end - track.timestamps_s[::-1], track.keypoints_px[::-1],
-                    track.confidence[::-1], track.frame_size, "reversed",
-                    depth=None if track.depth is None else track.depth[::-1],
-                    meta=track.meta)  # fmt: skip
-    return rev, CameraMotion(end - cam.timestamps_s[::-1], cam.to_reference[::-1], cam.valid[::-1])
-
-
 @pytest.mark.clips
 @pytest.mark.parametrize("stem", FORWARD)
 def test_forward_clip_forward_and_reversed_backward(stem: str) -> None:
@@ -51,7 +43,7 @@ def test_forward_clip_forward_and_reversed_backward(stem: str) -> None:
     assert result.locomotion["dominant_direction"] == "forward", result.locomotion
     assert result.locomotion["crawling"] is True
     assert result.limbs["asymmetry_flag"] is False
-    rev_track, rev_cam = _reverse(track, cam)
+    rev_track, rev_cam = played_backwards(track, cam)
     reversed_result = analyze_motion(rev_track, camera_motion=rev_cam)
     assert reversed_result.locomotion["dominant_direction"] == "backward"
 
