@@ -21,8 +21,6 @@ gives them other frames to start from and lock on to. ``--variants`` picks some 
 from __future__ import annotations
 
 import argparse
-import csv
-from collections.abc import Iterator
 from pathlib import Path
 
 import av
@@ -31,18 +29,11 @@ import numpy as np
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.pipeline import track_video
 from crawlcoach.pose import open_backend
+from pose_common import dev_clips, negative_clips
 
-CLIPS = Path(__file__).resolve().parents[1].parent / "shared" / "clips"
 # variant -> (H.264 CRF, played backwards); the original file is used as it is
 COPIES = {"reencoded": (16, False), "compressed": (28, False), "reversed": (16, True)}
 VARIANTS = ("original", *COPIES)
-
-
-def clips() -> Iterator[Path]:
-    for sub in ("ucf101-dev", "negatives"):
-        with open(CLIPS / sub / "labels.csv") as fh:
-            for row in csv.DictReader(fh):
-                yield CLIPS / sub / row["file"]
 
 
 def write_copy(source: Path, target: Path, *, crf: int, backwards: bool) -> None:
@@ -73,7 +64,7 @@ def main() -> None:
     args = ap.parse_args()
     with open_backend() as backend:
         for variant in args.variants:
-            for source in clips():
+            for source in [path for path, _ in dev_clips()] + negative_clips():
                 stem = source.stem
                 video = source
                 if variant != "original":
