@@ -36,6 +36,7 @@ def unknown_sections() -> dict[str, dict[str, Any]]:
         "locomotion": {
             "crawling": False,
             "dominant_direction": "unknown",
+            "direction_confidence": 0.0,
             "seconds": {"forward": 0.0, "backward": 0.0, "pivoting": 0.0, "stationary": 0.0},
             "dominant_style": "unknown",
             "bouts": [],
@@ -95,6 +96,12 @@ def check(analysis: dict[str, Any]) -> list[str]:
     need(isinstance(loco.get("crawling"), bool), "locomotion.crawling is not a bool")
     need(loco.get("dominant_direction") in DIRECTIONS, "locomotion.dominant_direction unknown")
     need(loco.get("dominant_style") in STYLES, "locomotion.dominant_style unknown")
+    # Added after the first analyses were stored: optional, but a number in 0..1 when present.
+    sure = loco.get("direction_confidence", 0.0)
+    need(
+        isinstance(sure, int | float) and 0.0 <= sure <= 1.0,
+        "locomotion.direction_confidence not in 0..1",
+    )
     seconds = loco.get("seconds", {})
     for key in ("forward", "backward", "pivoting", "stationary"):
         need(isinstance(seconds.get(key), int | float), f"locomotion.seconds.{key} missing")

@@ -46,6 +46,10 @@ def test_forward_clip_forward_and_reversed_backward(stem: str) -> None:
     rev_track, rev_cam = played_backwards(track, cam)
     reversed_result = analyze_motion(rev_track, camera_motion=rev_cam)
     assert reversed_result.locomotion["dominant_direction"] == "backward"
+    # Played backwards, the clip is read just as surely the other way.
+    sure = result.locomotion["direction_confidence"]
+    assert 0.0 < sure <= 1.0
+    assert reversed_result.locomotion["direction_confidence"] == pytest.approx(sure, abs=0.01)
 
 
 @pytest.mark.clips

@@ -12,6 +12,7 @@ from crawlcoach.motion.bouts import Bout, find_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
 from crawlcoach.motion.coordination import analyze_coordination
+from crawlcoach.motion.dominance import direction_confidence, dominant_direction
 from crawlcoach.motion.heading import Heading, estimate_heading
 from crawlcoach.motion.limbs import LIMB_NAMES, analyze_limbs
 from crawlcoach.motion.posture import measure_posture
@@ -86,7 +87,7 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
         upright = False
     net_forward = sum(b.net_forward_body_lengths for b, _ in styled)
     path = sum(b.distance_body_lengths for b, _ in styled if b.direction in ("forward", "backward"))
-    direction = _dominant_direction(seconds, upright, net_forward, path)
+    direction = dominant_direction(seconds, upright, net_forward, path)
 
     travelling = np.zeros(len(clean), bool)
     for bout, style in styled:
@@ -109,6 +110,9 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
         and travel_s >= MIN_TRAVEL_S
         and direction not in ("stationary", "pivoting"),
         "dominant_direction": direction,
+        "direction_confidence": direction_confidence(
+            direction, [b for b, _ in styled], upright=upright
+        ),
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
         "dominant_style": dominant_style,
         "bouts": [_bout_json(b, s) for b, s in styled],
@@ -154,33 +158,6 @@ def _faces_the_camera(heading: Heading, frames: np.ndarray) -> bool:
     """The body axis mostly points at or away from the camera over these frames."""
     depth = np.abs(heading.vector3()[frames, 2])
     return bool(np.nanmedian(depth) > FACING_CAMERA) if np.isfinite(depth).any() else False
-
-
-def _dominant_direction(
-    seconds: dict[str, float], upright: bool, net_forward: float, path: float
-) -> str:
-    """The direction with DOMINANT_SHARE of the moving time (travel and pivoting), else mixed;
-    staying put when the baby moves for less than MIN_TRAVEL_S or STILL_SHARE of the clip."""
-    fwd, bwd, piv, still = (seconds[k] for k in ("forward", "backward", "pivoting", "stationary"))
-    total = fwd + bwd + piv + still
-    if total <= 0:
-        return "unknown"
-    moving = fwd + bwd + piv
-    if moving < MIN_TRAVEL_S or moving < STILL_SHARE * total:
-        return "stationary"
-    if upright and fwd + bwd >= piv:
-        return "forward" if fwd >= bwd else "backward"
-    shares = {"forward": fwd, "backward": bwd, "pivoting": piv}
-    top = max(shares, key=lambda k: shares[k])
-    if shares[top] >= DOMINANT_SHARE * moving:
-        return top
-    # Travel time split between forward and backward often means noisy per-frame labels: clear
-    # net progress along the heading then decides.
-    net = abs(net_forward)
-    clear = net >= NET_DECIDES_BODY_LENGTHS and net >= NET_DECIDES_SHARE * path
-    if piv < (1 - DOMINANT_SHARE) * moving and clear:
-        return "forward" if net_forward > 0 else "backward"
-    return "mixed"
 
 
 def _bout_json(bout: Bout, style: str) -> dict[str, Any]:

@@ -1,0 +1,118 @@
+"""Which direction a clip's bouts add up to, and how sure that reading is.
+
+The confidence is calibrated against the development clips in four forms (original, two
+re-encodes, played backwards; ``bench/direction_confidence.py``): a forward or backward reading
+at ``CONFIDENT`` or more was right 99% of the time, one below ``UNSURE`` about 78%.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from crawlcoach.motion.bouts import Bout
+
+# One direction dominates with 70% of the moving time (travel and pivoting), the definition the
+# synthetic truth uses too (synth/truth.py); a 2:1 split (67%), e.g. 3 s of turning in place then
+# 5 s forward, is still "mixed". Real dev clips read forward have 75% or more (none at 67-70%).
+DOMINANT_SHARE = 0.7
+MIN_TRAVEL_S = 1.0  # seconds of moving below which the baby stays put
+STILL_SHARE = 0.25  # moving less than this share of the clip is staying put
+NET_DECIDES_BODY_LENGTHS = 0.3  # net progress along the heading that settles an even split...
+NET_DECIDES_SHARE = 0.2  # ...when it is also this share of the path travelled
+# A body length of net progress the dominant way makes a forward or backward reading as sure as
+# its bouts are; less progress makes it proportionally less sure (pose noise alone can make a
+# few tenths of a body length).
+SURE_PROGRESS_BODY_LENGTHS = 1.0
+CONFIDENT = 0.6  # direction_confidence from which the reading is "high"
+UNSURE = 0.3  # ... below which it is "low"
+
+TRAVEL = ("forward", "backward")
+
+
+def dominant_direction(
+    seconds: dict[str, float], upright: bool, net_forward: float, path: float
+) -> str:
+    """The direction with DOMINANT_SHARE of the moving time (travel and pivoting), else mixed;
+    staying put when the baby moves for less than MIN_TRAVEL_S or STILL_SHARE of the clip."""
+    fwd, bwd, piv, still = (seconds[k] for k in ("forward", "backward", "pivoting", "stationary"))
+    total = fwd + bwd + piv + still
+    if total <= 0:
+        return "unknown"
+    moving = fwd + bwd + piv
+    if moving < MIN_TRAVEL_S or moving < STILL_SHARE * total:
+        return "stationary"
+    if upright and fwd + bwd >= piv:
+        return "forward" if fwd >= bwd else "backward"
+    shares = {"forward": fwd, "backward": bwd, "pivoting": piv}
+    top = max(shares, key=lambda k: shares[k])
+    if shares[top] >= DOMINANT_SHARE * moving:
+        return top
+    # Travel time split between forward and backward often means noisy per-frame labels: clear
+    # net progress along the heading then decides.
+    net = abs(net_forward)
+    clear = net >= NET_DECIDES_BODY_LENGTHS and net >= NET_DECIDES_SHARE * path
+    if piv < (1 - DOMINANT_SHARE) * moving and clear:
+        return "forward" if net_forward > 0 else "backward"
+    return "mixed"
+
+
+def direction_confidence(direction: str, bouts: Sequence[Bout], *, upright: bool) -> float:
+    """0..1: how sure the clip's ``dominant_direction`` is.
+
+    - forward / backward: the time-weighted confidence of the bouts that went that way, scaled
+      down when the net progress that way is under SURE_PROGRESS_BODY_LENGTHS (for an upright
+      walker, whose trunk axis says nothing about where it faces, the distance walked instead);
+    - pivoting / stationary: the time-weighted confidence of those bouts;
+    - mixed: the less sure of the two directions that split the time, each judged as above
+      (both must surely have happened), and less sure the nearer the larger one came to
+      dominating (a 69:31 split is a near miss, a 50:50 one is clearly mixed);
+    - unknown: 0.
+    """
+    if direction in TRAVEL:
+        travel = [b for b in bouts if b.direction in TRAVEL]
+        if upright:
+            progress = sum(b.distance_body_lengths for b in travel)
+        else:
+            sign = 1.0 if direction == "forward" else -1.0
+            progress = sign * sum(b.net_forward_body_lengths for b in travel)
+        return round(_weighted_confidence(bouts, direction) * _evidence(progress), 3)
+    if direction in ("pivoting", "stationary"):
+        return round(_weighted_confidence(bouts, direction), 3)
+    if direction == "mixed":
+        moving = (*TRAVEL, "pivoting")
+        time = {d: sum(b.duration_s for b in bouts if b.direction == d) for d in moving}
+        split = sorted(moving, key=lambda d: time[d], reverse=True)[:2]
+        top_share = time[split[0]] / max(sum(time.values()), 1e-9)
+        even = float(np.clip((DOMINANT_SHARE - top_share) / (DOMINANT_SHARE - 0.5), 0.0, 1.0))
+        return round(min(_part_confidence(bouts, d) for d in split) * even, 3)
+    return 0.0
+
+
+def certainty(confidence: float) -> str:
+    """"high", "medium" or "low", by the thresholds calibrated on the dev clips."""
+    if confidence >= CONFIDENT:
+        return "high"
+    return "medium" if confidence >= UNSURE else "low"
+
+
+def _weighted_confidence(bouts: Sequence[Bout], direction: str) -> float:
+    chosen = [b for b in bouts if b.direction == direction]
+    total = sum(b.duration_s for b in chosen)
+    if total <= 0:
+        return 0.0
+    return sum(b.confidence * b.duration_s for b in chosen) / total
+
+
+def _part_confidence(bouts: Sequence[Bout], direction: str) -> float:
+    """How surely the baby went this way at some point: its bouts' confidence, and for travel
+    the progress those bouts made."""
+    if direction not in TRAVEL:
+        return _weighted_confidence(bouts, direction)
+    progress = abs(sum(b.net_forward_body_lengths for b in bouts if b.direction == direction))
+    return _weighted_confidence(bouts, direction) * _evidence(progress)
+
+
+def _evidence(progress: float) -> float:
+    return float(np.clip(progress / SURE_PROGRESS_BODY_LENGTHS, 0.0, 1.0))
