@@ -23,8 +23,8 @@ import numpy as np
 
 from accuracy_clips import reversed_camera, reversed_track
 from accuracy_synth import camera_motion_from_background
+from crawlcoach.contract import CONFIDENT, UNSURE, certainty
 from crawlcoach.motion import CameraMotion, analyze_motion
-from crawlcoach.motion.dominance import CONFIDENT, UNSURE, certainty
 from crawlcoach.pose.track import PoseTrack
 from crawlcoach.synth import generate
 from crawlcoach.synth.scenarios import standard_suite

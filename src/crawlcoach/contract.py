@@ -23,6 +23,19 @@ STYLES = (
 )
 PATTERNS = ("diagonal", "lateral", "synchronous", "irregular", "unknown")
 
+# ``locomotion.direction_confidence`` read as a level. Calibrated on the development clips in four
+# forms (bench/direction_confidence.py, docs/benchmarks.md): forward or backward readings at
+# CONFIDENT or more were right 99% of the time, from UNSURE 93%, below it 78%.
+CONFIDENT = 0.6
+UNSURE = 0.3
+
+
+def certainty(direction_confidence: float) -> str:
+    """"high", "medium" or "low"."""
+    if direction_confidence >= CONFIDENT:
+        return "high"
+    return "medium" if direction_confidence >= UNSURE else "low"
+
 
 def video_section(
     path: str, duration_s: float = 0.0, fps: float = 0.0, width: int = 0, height: int = 0

@@ -315,6 +315,7 @@ def test_unknown_limb_use_is_not_called_symmetric(
         (lambda a: a["limbs"].update(left_arm={"used": "yes"}), "limbs.left_arm"),
         (lambda a: a.update(limbs=[1, 2]), "'limbs' should be a JSON object"),
         (lambda a: a["locomotion"].update(seconds={"forward": "lots"}), "locomotion.seconds"),
+        (lambda a: a["locomotion"].update(direction_confidence=7), "direction_confidence is 7"),
         (lambda a: a.update(recorded_on="last tuesday"), "recorded_on date of analysis 1"),
         (lambda a: a.update(recorded_on="2023-06-01"), "outside the baby's life"),
         (lambda a: a.update(recorded_on="2030-06-01"), "outside the baby's life"),
@@ -442,6 +443,20 @@ def test_a_single_analysis_dict_is_accepted(
 ) -> None:
     result = assess(BORN, today=at_months(9), analyses=make_analysis("backward"))  # type: ignore[arg-type]
     assert result.videos_used == 1
+
+
+@pytest.mark.parametrize(
+    ("sure", "hedged"), [(0.1, True), (0.45, False), (0.9, False), (None, False)]
+)
+def test_a_direction_hard_to_tell_is_said_to_be(
+    make_analysis: MakeAnalysis, at_months: AtMonths, sure: float | None, hedged: bool
+) -> None:
+    analysis = make_analysis("backward")
+    if sure is not None:
+        analysis["locomotion"]["direction_confidence"] = sure
+    result = assess(BORN, today=at_months(9), analyses=[analysis])
+    assert "moved backward" in result.explanation
+    assert ("take the direction lightly" in result.explanation) is hedged
 
 
 def test_what_got_in_the_way_is_passed_on(make_analysis: MakeAnalysis, at_months: AtMonths) -> None:

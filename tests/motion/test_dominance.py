@@ -7,15 +7,10 @@ import pytest
 from motion_helpers import catalogue, played_backwards
 
 from crawlcoach import contract
+from crawlcoach.contract import CONFIDENT, UNSURE, certainty
 from crawlcoach.motion import analyze_motion
 from crawlcoach.motion.bouts import Bout
-from crawlcoach.motion.dominance import (
-    CONFIDENT,
-    UNSURE,
-    certainty,
-    direction_confidence,
-    dominant_direction,
-)
+from crawlcoach.motion.dominance import direction_confidence, dominant_direction
 
 
 def _bout(
@@ -88,16 +83,3 @@ def test_a_clear_crawl_is_sure_both_ways_round(name: str) -> None:
     # A clip played backwards is as sure of "backward" as the original of "forward".
     assert back["dominant_direction"] == "backward"
     assert back["direction_confidence"] == pytest.approx(ahead["direction_confidence"], abs=0.05)
-
-
-def test_levels() -> None:
-    assert certainty(CONFIDENT) == "high"
-    assert certainty(UNSURE) == "medium"
-    assert certainty(UNSURE - 0.01) == "low"
-
-
-def test_the_contract_rejects_a_confidence_outside_0_to_1() -> None:
-    analysis = contract.failed_analysis("x.mp4", "not_a_video", "not a video", 0.1)
-    assert contract.check(analysis) == []
-    analysis["locomotion"]["direction_confidence"] = 1.5
-    assert "locomotion.direction_confidence not in 0..1" in contract.check(analysis)

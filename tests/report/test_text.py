@@ -18,6 +18,7 @@ def analysis() -> dict:
     result["locomotion"].update(
         crawling=True,
         dominant_direction="backward",
+        direction_confidence=0.72,
         dominant_style="hands_and_knees",
         seconds={"forward": 1.0, "backward": 8.0, "pivoting": 0.0, "stationary": 3.0},
     )
@@ -28,7 +29,7 @@ def analysis() -> dict:
 
 def test_the_summary_says_what_was_measured_in_plain_words() -> None:
     text = summarize(analysis())
-    assert "mostly backward, on hands and knees" in text
+    assert "mostly backward (high certainty, 0.72), on hands and knees" in text
     assert "backward 8.0 s" in text
     assert "left leg yes" in text
     assert "note: a note" in text

@@ -20,6 +20,7 @@ def contract(
         "locomotion": {
             "crawling": True,
             "dominant_direction": "forward",
+            "direction_confidence": 0.85,
             "seconds": {
                 "forward": forward, "backward": backward, "pivoting": 1.0, "stationary": 4.0,
             },

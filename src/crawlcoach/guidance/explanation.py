@@ -33,6 +33,8 @@ def explain(evidence: Evidence, content: Content) -> str:
                 date=latest.recorded_on.isoformat(), movement=movement))
         else:
             sentences.append(texts["latest_video"].format(movement=movement))
+        if latest.direction in ("forward", "backward") and latest.direction_sure == "low":
+            sentences.append(texts["direction_unsure"])
         if latest.less_used:
             limbs = " and ".join(LIMB_WORDS[limb] for limb in latest.less_used)
             sentences.append(texts["limbs_less"].format(limbs=limbs))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from crawlcoach.contract import certainty
 from crawlcoach.guidance.age import parse_date
 from crawlcoach.guidance.errors import GuidanceInputError
 from crawlcoach.guidance.vocabulary import DIRECTIONS, LIMBS, PATTERNS, STYLES
@@ -26,6 +27,7 @@ class VideoFindings:
     recorded_on: date | None
     usable: bool
     direction: str = "unknown"
+    direction_sure: str | None = None  # contract.certainty of the direction; None: not given
     style: str = "unknown"
     seconds: Mapping[str, float] | None = None
     limbs_used: Mapping[str, bool | None] | None = None
@@ -111,6 +113,7 @@ def read_analysis(analysis: Any, position: int) -> VideoFindings:
         recorded_on=recorded_on,
         usable=True,
         direction=direction,
+        direction_sure=_direction_sure(locomotion, label),
         style=style,
         seconds=_seconds(locomotion, label),
         limbs_used=used,
@@ -151,6 +154,18 @@ def _seconds(locomotion: Mapping[str, Any], label: str) -> dict[str, float] | No
             f"In {label}, locomotion.seconds should map forward/backward/pivoting/stationary "
             "to numbers of seconds."
         ) from None
+
+
+def _direction_sure(locomotion: Mapping[str, Any], label: str) -> str | None:
+    value = locomotion.get("direction_confidence")
+    if value is None:
+        return None  # an analysis made before the field existed
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise GuidanceInputError(
+            f"In {label}, locomotion.direction_confidence is {value!r}; expected a number "
+            "from 0 to 1."
+        )
+    return certainty(float(value))
 
 
 def _section(analysis: Mapping[str, Any], name: str, label: str) -> Mapping[str, Any]:

@@ -102,6 +102,7 @@ REQUIRED_EXPLANATIONS: Final[tuple[str, ...]] = (
     "all_limbs",
     "limbs_less",
     "one_side_less",
+    "direction_unsure",
     "forward_grew",
     "forward_steady",
     "reports_only",

@@ -1,8 +1,8 @@
 """Which direction a clip's bouts add up to, and how sure that reading is.
 
-The confidence is calibrated against the development clips in four forms (original, two
-re-encodes, played backwards; ``bench/direction_confidence.py``): a forward or backward reading
-at ``CONFIDENT`` or more was right 99% of the time, one below ``UNSURE`` about 78%.
+How the confidence reads as a level (``contract.certainty``) was calibrated against the
+development clips in four forms (original, two re-encodes, played backwards;
+``bench/direction_confidence.py``).
 """
 
 from __future__ import annotations
@@ -25,8 +25,6 @@ NET_DECIDES_SHARE = 0.2  # ...when it is also this share of the path travelled
 # its bouts are; less progress makes it proportionally less sure (pose noise alone can make a
 # few tenths of a body length).
 SURE_PROGRESS_BODY_LENGTHS = 1.0
-CONFIDENT = 0.6  # direction_confidence from which the reading is "high"
-UNSURE = 0.3  # ... below which it is "low"
 
 TRAVEL = ("forward", "backward")
 
@@ -88,13 +86,6 @@ def direction_confidence(direction: str, bouts: Sequence[Bout], *, upright: bool
         even = float(np.clip((DOMINANT_SHARE - top_share) / (DOMINANT_SHARE - 0.5), 0.0, 1.0))
         return round(min(_part_confidence(bouts, d) for d in split) * even, 3)
     return 0.0
-
-
-def certainty(confidence: float) -> str:
-    """"high", "medium" or "low", by the thresholds calibrated on the dev clips."""
-    if confidence >= CONFIDENT:
-        return "high"
-    return "medium" if confidence >= UNSURE else "low"
 
 
 def _weighted_confidence(bouts: Sequence[Bout], direction: str) -> float:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from crawlcoach.contract import certainty
+
 _DIRECTION_WORDS = {
     "forward": "mostly forward",
     "backward": "mostly backward",
@@ -42,6 +44,9 @@ def summarize(analysis: dict[str, Any]) -> str:
     loco = analysis["locomotion"]
     seconds = loco["seconds"]
     direction = _DIRECTION_WORDS.get(loco["dominant_direction"], loco["dominant_direction"])
+    sure = loco.get("direction_confidence")
+    if sure is not None and loco["dominant_direction"] != "unknown":
+        direction += f" ({certainty(float(sure))} certainty, {float(sure):.2f})"
     style = _STYLE_WORDS.get(loco["dominant_style"], loco["dominant_style"])
     lines.append(
         f"  travel: {direction}, {style} "

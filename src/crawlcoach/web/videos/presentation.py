@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from crawlcoach.contract import certainty
 from crawlcoach.web import words
 
 
@@ -102,28 +103,48 @@ def balance_cards(result: dict[str, Any]) -> list[Card]:
 
 
 def confidence(result: dict[str, Any]) -> dict[str, Any]:
-    """How far to trust this analysis, in words, with what limited it."""
+    """How far to trust this analysis, in words, with what limited it: how much of the video
+    showed the baby, and how sure the reported direction is."""
     quality = result.get("quality", {})
+    locomotion = result.get("locomotion", {})
     coverage = float(quality.get("pose_coverage") or 0.0)
-    bouts = result.get("locomotion", {}).get("bouts") or []
-    bout_confidence = (
-        sum(float(b.get("confidence", 0.0)) for b in bouts) / len(bouts) if bouts else None
-    )
     usable = bool(quality.get("usable"))
-    score = min(coverage, bout_confidence) if bout_confidence is not None else coverage
-    if not usable or score < 0.5:
-        level = "Low"
-    elif score < 0.8:
-        level = "Medium"
+    direction = str(locomotion.get("dominant_direction", "unknown"))
+    sure = _direction_confidence(locomotion)
+    level = certainty(sure) if sure is not None and direction != "unknown" else None
+    if not usable or coverage < 0.5 or level == "low":
+        overall = "Low"
+    elif coverage < 0.8 or level == "medium":
+        overall = "Medium"
     else:
-        level = "High"
+        overall = "High"
     return {
-        "level": level,
+        "level": overall,
         "coverage_pct": round(100 * coverage),
-        "bout_confidence_pct": None if bout_confidence is None else round(100 * bout_confidence),
+        "direction": _certainty_words(direction, level),
         "usable": usable,
         "problems": list(quality.get("problems") or []),
     }
+
+
+def _direction_confidence(locomotion: dict[str, Any]) -> float | None:
+    """The analysis's own figure; analyses stored before it existed get their bouts' mean."""
+    if locomotion.get("direction_confidence") is not None:
+        return float(locomotion["direction_confidence"])
+    bouts = locomotion.get("bouts") or []
+    return sum(float(b.get("confidence", 0.0)) for b in bouts) / len(bouts) if bouts else None
+
+
+def _certainty_words(direction: str, level: str | None) -> str:
+    if level is None:
+        return ""
+    if direction == "stationary":
+        return words.STILLNESS_CERTAINTY[level]
+    if direction == "mixed":
+        return words.MIXED_CERTAINTY[level]
+    if direction in ("forward", "backward"):
+        return words.DIRECTION_CERTAINTY[level]
+    return ""
 
 
 def result_context(result: dict[str, Any]) -> dict[str, Any]:
