@@ -143,6 +143,29 @@ def test_one_video_at_nine_months(
     assert result.videos_used == 1
 
 
+@pytest.mark.parametrize(
+    ("direction", "reports", "present", "absent"),
+    [
+        ("forward", [], {"hands_knees_either_way"}, {"forward_hands_knees"}),
+        ("backward", [], {"hands_knees_either_way"},
+         {"backward_is_common", "backward_meets_who"}),
+        # What the parent saw settles what the video could not.
+        ("forward", ["moves_forward"], {"forward_hands_knees"}, {"hands_knees_either_way"}),
+        ("backward", ["moves_backward"], {"backward_meets_who"}, {"hands_knees_either_way"}),
+    ],
+)
+def test_a_direction_the_analysis_was_unsure_of_is_not_stated_as_fact(
+    make_analysis: MakeAnalysis, at_months: AtMonths, direction: str, reports: list[str],
+    present: set[str], absent: set[str],
+) -> None:
+    analysis = make_analysis(direction, "hands_and_knees")
+    analysis["locomotion"]["direction_confidence"] = 0.1
+    result = assess(BORN, today=at_months(9), analyses=[analysis], observations=reports)
+    assert result.verdict == "typical"
+    assert present <= reason_ids(result)
+    assert not absent & reason_ids(result)
+
+
 def test_walking_video(make_analysis: MakeAnalysis, at_months: AtMonths) -> None:
     result = assess(BORN, today=at_months(14), analyses=[make_analysis("forward", "walking")])
     assert result.verdict == "typical"

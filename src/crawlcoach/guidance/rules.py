@@ -152,6 +152,12 @@ def _how_baby_moves(
     """
     latest = evidence.latest
     direction = latest.direction if latest else "unknown"
+    # A forward or backward reading the analysis was unsure of is not stated as a fact.
+    unsure = latest is not None and direction in ("forward", "backward") and (
+        latest.direction_sure == "low"
+    )
+    if unsure:
+        direction = "unknown"
     style = latest.style if latest else "unknown"
     hands_and_knees = (latest is not None and latest.on_hands_and_knees) or evidence.reported(
         "on_hands_and_knees"
@@ -166,7 +172,8 @@ def _how_baby_moves(
         if hands_and_knees:
             add("backward_meets_who")
     elif hands_and_knees:
-        add("forward_hands_knees")
+        forward_known = not unsure or evidence.reported("moves_forward")
+        add("forward_hands_knees" if forward_known else "hands_knees_either_way")
     if style == "belly" or evidence.reported("belly_crawls"):
         add("belly_crawling_common")
     if style in OTHER_STYLES or evidence.reported("bottom_scoots", "rolls_to_move"):

@@ -81,6 +81,7 @@ REQUIRED_REASONS: Final[tuple[str, ...]] = (
     "backward_is_common",
     "backward_meets_who",
     "forward_hands_knees",
+    "hands_knees_either_way",
     "belly_crawling_common",
     "other_style_fine",
     "pivoting_early_step",
