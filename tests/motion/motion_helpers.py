@@ -24,11 +24,10 @@ class Catalogued:
         return analyze_motion(self.track if track is None else track, camera_motion=self.camera)
 
 
-def played_backwards(track: PoseTrack, cam: CameraMotion) -> tuple[PoseTrack, CameraMotion]:
-    """The track and camera motion in reverse time order: the baby then travels against its
-    heading, so forward must read backward."""
+def reversed_track(track: PoseTrack) -> PoseTrack:
+    """The track in reverse time order: the baby then travels against its heading."""
     end = track.timestamps_s[-1]
-    back = PoseTrack(
+    return PoseTrack(
         timestamps_s=end - track.timestamps_s[::-1],
         keypoints_px=track.keypoints_px[::-1],
         confidence=track.confidence[::-1],
@@ -37,7 +36,13 @@ def played_backwards(track: PoseTrack, cam: CameraMotion) -> tuple[PoseTrack, Ca
         depth=None if track.depth is None else track.depth[::-1],
         meta=track.meta,
     )
-    return back, CameraMotion(end - cam.timestamps_s[::-1], cam.to_reference[::-1], cam.valid[::-1])
+
+
+def played_backwards(track: PoseTrack, cam: CameraMotion) -> tuple[PoseTrack, CameraMotion]:
+    """The track and camera motion in reverse time order: forward must read backward."""
+    end = track.timestamps_s[-1]
+    back = CameraMotion(end - cam.timestamps_s[::-1], cam.to_reference[::-1], cam.valid[::-1])
+    return reversed_track(track), back
 
 
 def catalogue(name: str, seed: int) -> Catalogued:

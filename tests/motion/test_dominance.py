@@ -3,6 +3,8 @@ not, and a near-miss of the dominance rule is less clearly "mixed" than an even 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from motion_helpers import catalogue, played_backwards
 
@@ -48,8 +50,7 @@ def test_backward_bouts_that_cancel_the_progress_lower_the_confidence() -> None:
 
 def test_an_upright_walker_is_judged_by_the_distance_walked() -> None:
     # The trunk axis of a standing child points up: its progress along the heading says nothing.
-    walk = [_bout("forward", 3.0, 0.0, 0.7)]
-    walk = [Bout(**{**walk[0].__dict__, "distance_body_lengths": 2.0})]
+    walk = [replace(_bout("forward", 3.0, 0.0, 0.7), distance_body_lengths=2.0)]
     assert direction_confidence("forward", walk, upright=True) == pytest.approx(0.7)
     assert direction_confidence("forward", walk, upright=False) == 0.0
 

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from motion_helpers import reversed_track
 
 from crawlcoach.motion import CameraMotion, CameraMotionEstimator, analyze_motion
 from crawlcoach.pose import keypoints
 from crawlcoach.pose.track import PoseTrack
 
 synth = pytest.importorskip("crawlcoach.synth")
-
-
-def _reversed(track: PoseTrack) -> PoseTrack:
-    end = track.timestamps_s[-1]
-    return PoseTrack(
-        timestamps_s=end - track.timestamps_s[::-1],
-        keypoints_px=track.keypoints_px[::-1],
-        confidence=track.confidence[::-1],
-        frame_size=track.frame_size,
-        source="reversed",
-        depth=None if track.depth is None else track.depth[::-1],
-        meta=track.meta,
-    )
 
 
 @pytest.mark.parametrize("view", ["side", "above"])
@@ -43,7 +31,7 @@ def test_time_reversal_mirrors_every_bout(view: str) -> None:
     mirrored in time, with forward and backward swapped."""
     clip = synth.generate(synth.Scenario(view=view, heading_deg=-6.0, body_length_px=100.0, seed=5))
     ahead = analyze_motion(clip.track).locomotion
-    back = analyze_motion(_reversed(clip.track)).locomotion
+    back = analyze_motion(reversed_track(clip.track)).locomotion
     assert ahead["dominant_direction"] == "forward"
     assert back["dominant_direction"] == "backward"
     swap = {"forward": "backward", "backward": "forward"}
@@ -71,7 +59,7 @@ def test_blazepose_depth_bias_does_not_turn_a_side_view_around() -> None:
     biased = _with_depth_bias(clip.track, 1.5, "mediapipe-blazepose-full/0.10.14")
     result = analyze_motion(biased)
     assert result.locomotion["dominant_direction"] == "forward"
-    assert analyze_motion(_reversed(biased)).locomotion["dominant_direction"] == "backward"
+    assert analyze_motion(reversed_track(biased)).locomotion["dominant_direction"] == "backward"
 
 
 def test_rocking_in_place_is_staying_put_on_hands_and_knees() -> None:
