@@ -17,7 +17,7 @@ from crawlcoach.motion.bouts import Bout
 # synthetic truth uses too (synth/truth.py); a 2:1 split (67%), e.g. 3 s of turning in place then
 # 5 s forward, is still "mixed". Real dev clips read forward have 75% or more (none at 67-70%).
 DOMINANT_SHARE = 0.7
-MIN_TRAVEL_S = 1.0  # seconds of moving below which the baby stays put
+MIN_TRAVEL_S = 1.0  # seconds of moving below which the baby stays put (and has no style)
 STILL_SHARE = 0.25  # moving less than this share of the clip is staying put
 NET_DECIDES_BODY_LENGTHS = 0.3  # net progress along the heading that settles an even split...
 NET_DECIDES_SHARE = 0.2  # ...when it is also this share of the path travelled

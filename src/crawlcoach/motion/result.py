@@ -12,7 +12,7 @@ from crawlcoach.motion.bouts import Bout, find_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
 from crawlcoach.motion.coordination import analyze_coordination
-from crawlcoach.motion.dominance import direction_confidence, dominant_direction
+from crawlcoach.motion.dominance import MIN_TRAVEL_S, direction_confidence, dominant_direction
 from crawlcoach.motion.heading import Heading, estimate_heading
 from crawlcoach.motion.limbs import LIMB_NAMES, analyze_limbs
 from crawlcoach.motion.posture import measure_posture
@@ -22,7 +22,6 @@ from crawlcoach.pose.track import PoseTrack
 
 MIN_COVERAGE = 0.4  # share of frames with the baby found, below which we do not judge
 MIN_KNOWN_S = 1.5  # seconds of usable body track needed to say anything
-MIN_TRAVEL_S = 1.0  # seconds of travel for "crawling" and a style
 # One direction dominates with 70% of the moving time (travel and pivoting), the definition the
 # synthetic truth uses too (synth/truth.py); a 2:1 split (67%), e.g. 3 s of turning in place then
 # 5 s forward, is still "mixed". Real dev clips read forward have 75% or more (none at 67-70%).
