@@ -39,7 +39,7 @@ DIRECTION_CERTAINTY = {
     "medium": "The direction is likely but not certain: in our tests, readings like this were "
     "right about 9 times in 10.",
     "low": "We are not sure of the direction: there was little clear progress, or the video made "
-    "it hard to tell which way. In our tests, readings like this were right about 3 times in 4.",
+    "it hard to tell which way. In our tests, readings like this were right about 4 times in 5.",
 }
 STILLNESS_CERTAINTY = {
     "high": "Staying in place is clear in this video.",
