@@ -8,14 +8,19 @@ PYTEST_ARGS ?=
 .PHONY: install serve test lint analyze annotate clean web-test-deps
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "crawlcoach: creating the virtual environment in $(VENV)/"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -qq --upgrade pip
 
-# mediapipe goes in with --no-deps: see requirements/pose.txt for why.
+# mediapipe goes in last and with --no-deps (see requirements/pose.txt for why): installed first,
+# every later pip run would report its deliberately missing extras as "dependency conflicts".
 $(STAMP): $(BIN)/python pyproject.toml requirements/pose.txt
-	$(BIN)/pip install --quiet --no-deps -r requirements/pose.txt
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "crawlcoach: installing crawlcoach and the packages it uses (a minute or two the first time)"
+	@$(BIN)/pip install -qq -e '.[dev]'
+	@echo "crawlcoach: installing the pose model (mediapipe, without the extras it never uses)"
+	@$(BIN)/pip install -qq --no-deps -r requirements/pose.txt
+	@touch $(STAMP)
+	@echo "crawlcoach: environment ready"
 
 install: $(STAMP)
 
