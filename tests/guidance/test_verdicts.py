@@ -32,9 +32,10 @@ def days_after(days: int) -> date:
     [
         (60, "before_crawling_window"),
         (158, "before_crawling_window"),  # 5.19 months
-        (159, "not_crawling_within_window"),  # 5.22 months: the WHO window opens at 5.2
-        (300, "not_crawling_within_window"),
-        (410, "not_crawling_within_window"),  # 13.47 months
+        # with no video and no report nothing is assumed about crawling
+        (159, "crawling_window_now"),  # 5.22 months: the WHO window opens at 5.2
+        (300, "crawling_window_now"),
+        (410, "crawling_window_now"),  # 13.47 months
         (411, "some_never_crawl"),  # 13.50+ months: past the 99th percentile of 13.5
         (600, "some_never_crawl"),
     ],
@@ -75,7 +76,7 @@ def test_tummy_time_for_babies_not_yet_moving(at_months: AtMonths) -> None:
         (7, ["floppy"], "talk_to_doctor", "stiff_or_floppy"),
         (8, ["one_side_less"], "watch", "one_side_reported"),
         (8, ["reaches_with_one_hand"], "watch", "one_side_reported"),
-        (11, ["not_bearing_weight"], "typical", "not_crawling_within_window"),
+        (11, ["not_bearing_weight"], "typical", "crawling_window_now"),
         (13, ["not_bearing_weight"], "watch", "not_bearing_weight"),
         (8, ["not_sitting"], "typical", "sitting_within_window"),
         (9.05, ["not_sitting"], "watch", "not_sitting_yet"),
@@ -121,8 +122,8 @@ def test_unknown_observation_lists_the_valid_ones(at_months: AtMonths) -> None:
         ("mixed", "hands_and_knees", "typical", {"backward_meets_who"}, set()),
         ("forward", "hands_and_knees", "typical", {"forward_hands_knees"},
          {"not_crawling_within_window", "tummy_time"}),
-        ("forward", "belly", "typical", {"belly_crawling_common", "not_crawling_within_window"},
-         {"tummy_time"}),
+        ("forward", "belly", "typical", {"belly_crawling_common", "hands_knees_may_follow"},
+         {"tummy_time", "not_crawling_within_window"}),
         ("backward", "belly", "typical", {"belly_crawling_common", "backward_is_common"},
          {"backward_meets_who"}),
         ("forward", "bottom_scoot", "typical", {"other_style_fine"}, set()),
@@ -494,3 +495,39 @@ def test_what_got_in_the_way_is_passed_on(make_analysis: MakeAnalysis, at_months
 def test_no_window_reassurance_next_to_the_no_movement_flag(at_months: AtMonths) -> None:
     result = assess(BORN, today=at_months(13), observations=["not_moving"])
     assert reason_ids(result) == {"no_floor_movement"}
+
+
+# --- the guidance never contradicts the video -------------------------------------------------
+
+NOT_CRAWLING_YET = "not crawling yet"
+
+
+@pytest.mark.parametrize("months", [4, 6, 9, 12, 13.4, 16])
+@pytest.mark.parametrize(
+    ("direction", "style"),
+    [("forward", "belly"), ("backward", "belly"), ("mixed", "belly"), ("forward", "bottom_scoot"),
+     ("backward", "crab"), ("forward", "rolling"), ("forward", "bear"), ("forward", "unknown")],
+)
+def test_a_travelling_baby_is_never_told_it_is_not_crawling(
+    make_analysis: MakeAnalysis, at_months: AtMonths, months: float, direction: str, style: str
+) -> None:
+    result = assess(BORN, today=at_months(months), analyses=[make_analysis(direction, style)])
+    assert "not_crawling_within_window" not in reason_ids(result)
+    assert all(NOT_CRAWLING_YET not in r.text.lower() for r in result.reasons)
+
+
+@pytest.mark.parametrize("months", [6, 9, 12, 13.4])
+def test_without_video_or_report_nothing_is_assumed_about_crawling(
+    at_months: AtMonths, months: float
+) -> None:
+    result = assess(BORN, today=at_months(months))
+    assert "crawling_window_now" in reason_ids(result)
+    assert all(NOT_CRAWLING_YET not in r.text.lower() for r in result.reasons)
+    assert result.verdict == "typical"
+
+
+def test_a_baby_seen_staying_put_may_hear_it_is_not_crawling_yet(
+    make_analysis: MakeAnalysis, at_months: AtMonths
+) -> None:
+    result = assess(BORN, today=at_months(9), analyses=[make_analysis("stationary", "none")])
+    assert "not_crawling_within_window" in reason_ids(result)

@@ -12,7 +12,7 @@ from typing import Any
 from crawlcoach.guidance.content import Content, Source
 from crawlcoach.guidance.evidence import ONE_SIDE_REPORTS, Evidence
 from crawlcoach.guidance.findings import VideoFindings
-from crawlcoach.guidance.vocabulary import LEVELS, PLACEHOLDERS, Level
+from crawlcoach.guidance.vocabulary import LEVELS, MOVEMENT_OBSERVATIONS, PLACEHOLDERS, Level
 
 # Asymmetry seen in videos at least this far apart counts as persisting ("weeks apart").
 PERSISTING_AFTER_DAYS = 14
@@ -182,14 +182,22 @@ def _how_baby_moves(
         add("pivoting_early_step")
 
     crawled = hands_and_knees or any(v.on_hands_and_knees for v in evidence.usable)
+    travels = evidence.reports_travel or any(v.travels is True for v in evidence.usable)
+    # What the baby does is known from a usable video or a report of how it moves (or that it
+    # does not); without either we say where the age sits, never "not crawling yet".
+    known = bool(evidence.usable) or evidence.reported("not_moving", *MOVEMENT_OBSERVATIONS)
     window = content.windows["hands_and_knees_crawling"]
     if not crawled and not walking and reassure_about_window:
         if evidence.months < window.p1_months:
             add("before_crawling_window")
-        elif evidence.months <= window.p99_months:
+        elif evidence.months > window.p99_months:
+            add("some_never_crawl")
+        elif travels:
+            add("hands_knees_may_follow")
+        elif known:
             add("not_crawling_within_window")
         else:
-            add("some_never_crawl")
+            add("crawling_window_now")
 
     mobile = walking or evidence.reports_travel or (
         latest is not None and latest.travels is True and style != "rolling"

@@ -77,6 +77,8 @@ REQUIRED_REASONS: Final[tuple[str, ...]] = (
     "preterm_corrected",
     "before_crawling_window",
     "not_crawling_within_window",
+    "hands_knees_may_follow",
+    "crawling_window_now",
     "some_never_crawl",
     "backward_is_common",
     "backward_meets_who",
