@@ -22,9 +22,9 @@ MAX_PENDING = 8
 class CameraPass:
     """Feed it every frame of the pose pass with ``add``; read the camera motion with ``result``."""
 
-    def __init__(self, params: CameraParams = CameraParams()) -> None:
+    def __init__(self, params: CameraParams = CameraParams(), fps: float | None = None) -> None:
         self._box_min_confidence = params.box_min_confidence
-        self._estimator = CameraMotionEstimator(params)
+        self._estimator = CameraMotionEstimator(params, fps)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="camera-motion")
         self._pending: list[Future[None]] = []
 

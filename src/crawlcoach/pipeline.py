@@ -122,7 +122,7 @@ def track_video(
         # other; more decoder threads only preempt the model (measured ~5% slower).
         iter_frames(path, fps=fps, max_side=max_side, decode_threads=1) as stream,
         Prefetched(stream) as decoded,
-        CameraPass(params.camera) as camera,
+        CameraPass(params.camera, _frame_rate(fps, stream.info)) as camera,
     ):
         info = stream.info
         frames: Iterable[Frame] = decoded
@@ -135,6 +135,7 @@ def track_video(
             source=str(path),
             on_frame=camera.add,
             params=params.tracker,
+            fps=_frame_rate(fps, info),
         )
         problems = tuple(stream.problems)
         camera_motion = camera.result(stream.scale)
@@ -144,6 +145,12 @@ def track_video(
             "in good light, from one or two metres away, and try again."
         )
     return TrackedVideo(info, track, camera_motion, problems)
+
+
+def _frame_rate(fps: float | None, info: VideoInfo) -> float | None:
+    """The rate frames come at: the analysis rate, or the video's own when that is lower."""
+    rates = [r for r in (fps, info.fps) if r]
+    return min(rates) if rates else None
 
 
 def _analyze(

@@ -116,7 +116,8 @@ class CameraMotion:
 class CameraMotionEstimator:
     """Feed frames in order with ``update``; read the result with ``result``."""
 
-    def __init__(self, params: CameraParams = CameraParams()) -> None:
+    def __init__(self, params: CameraParams = CameraParams(), fps: float | None = None) -> None:
+        """``fps``: the rate the frames come at, where known (else measured as they come)."""
         self._params = params
         self._prev_gray: np.ndarray | None = None
         self._prev_mask: np.ndarray | None = None
@@ -127,7 +128,7 @@ class CameraMotionEstimator:
         self._current = np.eye(3)
         self._last_box: tuple[float, float, float, float] | None = None
         self._frames_since_box = 0
-        self._clock = FrameClock()  # box_memory_s in frames at the frames' own rate
+        self._clock = FrameClock(fps)  # box_memory_s in frames at the frames' own rate
 
     def update(
         self,
@@ -261,7 +262,7 @@ def _similarity_step(
     if corners is None or len(corners) < p.min_inliers:
         return None
     window = (p.flow_window_px, p.flow_window_px)
-    nxt, status, _ = cv2.calcOpticalFlowPyrLK(
+    nxt, status, _ = cv2.calcOpticalFlowPyrLK(  # type: ignore[call-overload]  # None: no guess
         prev, cur, corners, None, winSize=window, maxLevel=p.flow_levels,
         criteria=(cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 20, 0.03),
     )

@@ -21,7 +21,7 @@ from scipy.ndimage import median_filter, uniform_filter1d
 from scipy.signal import savgol_filter
 
 from crawlcoach.motion.camera import CameraMotion
-from crawlcoach.parameters import CleanParams, frames
+from crawlcoach.parameters import CleanParams, frames, mean_rate
 from crawlcoach.pose import keypoints
 from crawlcoach.pose.depth import DepthCalibration
 from crawlcoach.pose.track import PoseTrack
@@ -57,6 +57,14 @@ class CleanTrack:
         if len(self) < 2:
             return 0.0
         return float(1.0 / np.median(np.diff(self.timestamps_s)))
+
+    @property
+    def frame_rate(self) -> float:
+        """Frames per second over the whole track (the mean rate), to count a duration in
+        frames; ``fps`` (from the median interval) is what the smoothing windows were set with."""
+        if len(self) < 2:
+            return 0.0
+        return mean_rate(len(self), float(self.timestamps_s[-1] - self.timestamps_s[0]))
 
     @property
     def body_length_px(self) -> np.ndarray:

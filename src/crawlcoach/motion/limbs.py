@@ -226,7 +226,7 @@ def analyze_limbs(
             for a in (False, True)
         ),
     ]
-    least = frames(p.min_activity_s, fps)
+    least = frames(p.min_activity_s, clean.frame_rate)
     for name, sig in signals.items():
         mask = travelling & np.isfinite(sig)
         seen_s[name] = float(np.sum(dt[mask]))
@@ -297,12 +297,12 @@ def analyze_limbs(
         # line, 1 when it does not move at all).
         still_margin = max(
             (
-                float(np.clip(1.0 - activity[a] / (p.unused_ratio * activity[b]), 0, 1))
+                float(np.clip(1.0 - still / (p.unused_ratio * moving), 0, 1))
                 for a, b in _PARTNER.items()
                 if reports[a].used is False
                 and reports[b].used is True
-                and activity[a] is not None
-                and activity[b]
+                and (still := activity[a]) is not None
+                and (moving := activity[b])
             ),
             default=None,
         )

@@ -56,7 +56,7 @@ def analyze_motion(
     travel = measure_travel(clean, heading, params.bouts)
     posture = measure_posture(clean)
     bouts = find_bouts(travel, params.bouts)
-    styled = [_bout_style(b, posture, heading, clean.fps, params.style) for b in bouts]
+    styled = [_bout_style(b, posture, heading, clean.frame_rate, params.style) for b in bouts]
 
     seconds = dict.fromkeys(("forward", "backward", "pivoting", "stationary"), 0.0)
     style_seconds: dict[str, float] = {}
@@ -71,7 +71,9 @@ def analyze_motion(
     if travel_s < min_travel_s:
         # Not travelling: what the posture shows (e.g. on hands and knees, rocking), never
         # "crawling" (see below).
-        dominant_style = resting_style(posture, heading, clean.present, clean.fps, params.style)
+        dominant_style = resting_style(
+            posture, heading, clean.present, clean.frame_rate, params.style
+        )
         upright = False
     net_forward = sum(b.net_forward_body_lengths for b, _ in styled)
     path = sum(b.distance_body_lengths for b, _ in styled if b.direction in ("forward", "backward"))

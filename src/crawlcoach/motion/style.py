@@ -25,7 +25,7 @@ CRAWLING_STYLES = ("hands_and_knees", "belly", "bear", "crab", "rolling", "botto
 def classify_style(
     bout: Bout, posture: Posture, heading: Heading, fps: float, params: StyleParams = StyleParams()
 ) -> str:
-    """The style of one bout; ``fps``: the track's analysis rate."""
+    """The style of one bout; ``fps``: the track's frame rate (``CleanTrack.frame_rate``)."""
     p = params
     sl = slice(bout.start_index, bout.end_index)
     # Legs are judged only where the body lies across the view: facing the camera they hide

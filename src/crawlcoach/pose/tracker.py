@@ -198,6 +198,7 @@ def track_infant(
     on_frame: FrameHook | None = None,
     use_roi: bool = True,
     params: TrackerParams = TrackerParams(),
+    fps: float | None = None,
 ) -> PoseTrack:
     """Keypoints of the infant in every frame, in upright source pixels (``frame_size`` =
     (width, height) of the upright source). ``progress`` is called with the number of frames
@@ -205,10 +206,11 @@ def track_infant(
     frame's own pixels (None where not found), so other per-frame work (camera motion) can share
     this single pass over the video. ``use_roi=False`` runs the backend on whole frames (kept to
     measure what the crop buys; it cannot keep to the infant when somebody else is tracked
-    instead). Durations in ``params`` are counted at the frames' own rate."""
+    instead). Durations in ``params`` are counted in frames at ``fps``, the rate the frames come
+    at (measured as they come when not given)."""
     p = params
     conf = p.box_min_confidence
-    clock = FrameClock()
+    clock = FrameClock(fps)
     times: list[float] = []
     points: list[np.ndarray] = []
     confs: list[np.ndarray] = []
