@@ -11,6 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
 
 from crawlcoach.motion.camera import CameraMotion, CameraMotionEstimator, person_box_from_keypoints
+from crawlcoach.parameters import CameraParams
 from crawlcoach.pose.backend import PoseEstimate
 from crawlcoach.video import Frame
 
@@ -21,8 +22,9 @@ MAX_PENDING = 8
 class CameraPass:
     """Feed it every frame of the pose pass with ``add``; read the camera motion with ``result``."""
 
-    def __init__(self) -> None:
-        self._estimator = CameraMotionEstimator()
+    def __init__(self, params: CameraParams = CameraParams(), fps: float | None = None) -> None:
+        self._box_min_confidence = params.box_min_confidence
+        self._estimator = CameraMotionEstimator(params, fps)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="camera-motion")
         self._pending: list[Future[None]] = []
 
@@ -30,7 +32,9 @@ class CameraPass:
         box = (
             None
             if estimate is None
-            else person_box_from_keypoints(estimate.keypoints_px, estimate.confidence)
+            else person_box_from_keypoints(
+                estimate.keypoints_px, estimate.confidence, self._box_min_confidence
+            )
         )
         # One worker keeps the frames in order, which the estimator's chain needs.
         self._pending.append(

@@ -16,11 +16,12 @@ from typing import Any
 
 from threadpoolctl import threadpool_limits
 
-from crawlcoach import contract
+from crawlcoach import contract, quality
 from crawlcoach.camera_pass import CameraPass
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.motion import analyze_motion
 from crawlcoach.motion.camera import CameraMotion
+from crawlcoach.parameters import AnalysisParams
 from crawlcoach.pose import PoseBackend, PoseTrack, open_backend, track_infant
 from crawlcoach.video import DEFAULT_ANALYSIS_FPS, Frame, VideoInfo, iter_frames
 from crawlcoach.video.prefetch import Prefetched
@@ -32,12 +33,6 @@ if os.environ.get("OPENBLAS_NUM_THREADS") == "1":
 # Frames are shrunk to this longer side before pose estimation: BlazePose looks at 256 px crops,
 # so more pixels only cost decoding time.
 DEFAULT_MAX_SIDE = 640
-
-# Below these the analysis says what it saw but does not vouch for it.
-MIN_USABLE_COVERAGE = 0.5
-MIN_USABLE_SECONDS = 2.0
-# Below this share of frames with a person we call it "no baby found" rather than a poor analysis.
-MIN_DETECTED_COVERAGE = 0.05
 
 Progress = Callable[[float], None]  # fraction done, 0..1
 
@@ -56,6 +51,7 @@ class AnalysisOptions:
     today: date | None = None
     annotate_to: Path | None = None  # also write the skeleton-overlay video here
     save_track_to: Path | None = None  # also save the pose track (.npz) here
+    params: AnalysisParams = field(default_factory=AnalysisParams)  # every threshold
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -116,15 +112,17 @@ def track_video(
     fps: float = DEFAULT_ANALYSIS_FPS,
     max_side: int | None = DEFAULT_MAX_SIDE,
     progress: Progress | None = None,
+    params: AnalysisParams = AnalysisParams(),
 ) -> TrackedVideo:
     """Track the infant and the camera through one video in a single pass over its frames;
-    raises ``NoBabyFound`` when nobody is there."""
+    raises ``NoBabyFound`` when nobody is there. ``params``: the tracker's, the camera
+    estimator's and the quality gate's."""
     with (
         # One decoding thread: the pose model keeps one core busy, decoding ahead takes the
         # other; more decoder threads only preempt the model (measured ~5% slower).
         iter_frames(path, fps=fps, max_side=max_side, decode_threads=1) as stream,
         Prefetched(stream) as decoded,
-        CameraPass() as camera,
+        CameraPass(params.camera, _frame_rate(fps, stream.info)) as camera,
     ):
         info = stream.info
         frames: Iterable[Frame] = decoded
@@ -136,15 +134,23 @@ def track_video(
             frame_size=(info.width, info.height),
             source=str(path),
             on_frame=camera.add,
+            params=params.tracker,
+            fps=_frame_rate(fps, info),
         )
         problems = tuple(stream.problems)
         camera_motion = camera.result(stream.scale)
-    if track.coverage < MIN_DETECTED_COVERAGE:
+    if not quality.baby_found(track, params.quality):
         raise NoBabyFound(
             f"{path}: we could not find a baby in this video. Film the whole baby on the floor, "
             "in good light, from one or two metres away, and try again."
         )
     return TrackedVideo(info, track, camera_motion, problems)
+
+
+def _frame_rate(fps: float | None, info: VideoInfo) -> float | None:
+    """The rate frames come at: the analysis rate, or the video's own when that is lower."""
+    rates = [r for r in (fps, info.fps) if r]
+    return min(rates) if rates else None
 
 
 def _analyze(
@@ -154,8 +160,9 @@ def _analyze(
     progress: Progress | None,
     started: float,
 ) -> dict[str, Any]:
+    params = options.params
     tracked = track_video(
-        path, backend, fps=options.fps, max_side=options.max_side, progress=progress
+        path, backend, fps=options.fps, max_side=options.max_side, progress=progress, params=params
     )
     info, track = tracked.info, tracked.track
     if options.save_track_to is not None:
@@ -165,19 +172,15 @@ def _analyze(
 
         write_annotated_video(path, track, options.annotate_to, fps=options.fps)
 
-    motion = analyze_motion(track, camera_motion=tracked.camera_motion)
-    problems = [*_quality_problems(track), *tracked.video_problems, *motion.problems]
+    motion = analyze_motion(track, camera_motion=tracked.camera_motion, params=params)
     result: dict[str, Any] = {
         "schema": contract.SCHEMA,
         "video": contract.video_section(
             str(path), round(info.duration_s, 3), round(info.fps, 3), info.width, info.height
         ),
-        "quality": {
-            "pose_coverage": round(track.coverage, 3),
-            "usable": track.coverage >= MIN_USABLE_COVERAGE
-            and track.duration_s >= MIN_USABLE_SECONDS,
-            "problems": problems,
-        },
+        "quality": quality.quality_section(
+            track, motion.problems, tracked.video_problems, params.quality
+        ),
         **motion.contract_sections(),
         "assessment": None,
         "error": None,
@@ -204,22 +207,6 @@ def _assessment(analysis: dict[str, Any], options: AnalysisOptions) -> dict[str,
         observations=list(options.observations),
         today=options.today or date.today(),
     ).as_contract()
-
-
-def _quality_problems(track: PoseTrack) -> list[str]:
-    problems: list[str] = []
-    if track.coverage < MIN_USABLE_COVERAGE:
-        problems.append(
-            f"the baby was found in only {track.coverage:.0%} of the video; "
-            "keep the whole baby in view and film in good light"
-        )
-    if track.duration_s < MIN_USABLE_SECONDS:
-        problems.append("the video is too short to judge movement; film at least 10 seconds")
-    selection = track.meta.get("selection", {})
-    if selection.get("uncertain"):
-        reason = selection.get("reason") or "several people were in view"
-        problems.append(f"we were not sure which person was the baby ({reason})")
-    return problems
 
 
 def _reporting(frames: Iterable[Frame], info: VideoInfo, progress: Progress) -> Iterator[Frame]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from motion_helpers import catalogue
 
-from crawlcoach.motion.limbs import MIN_FLAG_CONFIDENCE
+from crawlcoach.parameters import LimbParams
 
 
 @pytest.mark.parametrize("seed", [0, 6])
@@ -22,4 +22,4 @@ def test_a_leg_that_takes_no_part_is_flagged(seed: int) -> None:
     limbs = catalogue("hk_left_leg_unused_side", seed).analyse().limbs
     assert limbs["left_leg"]["used"] is False
     assert limbs["asymmetry_flag"] is True
-    assert limbs["asymmetry_confidence"] >= MIN_FLAG_CONFIDENCE
+    assert limbs["asymmetry_confidence"] >= LimbParams().min_flag_confidence

@@ -11,10 +11,11 @@ import pytest
 from crawlcoach import synth
 from crawlcoach.motion import analyze_motion
 from crawlcoach.motion.clean import CleanTrack, K
-from crawlcoach.motion.coordination import ARM_LEG_LEAD_DEG, analyze_coordination
+from crawlcoach.motion.coordination import analyze_coordination
+from crawlcoach.parameters import CoordinationParams
 
 FPS = 15.0
-LEAD = np.radians(ARM_LEG_LEAD_DEG)
+LEAD = np.radians(CoordinationParams().arm_leg_lead_deg)
 # Starting phase (radians) of each limb: left arm, right arm, left leg, right leg.
 OFFSETS = {
     "diagonal": (0.0, np.pi, np.pi + LEAD, LEAD),

@@ -7,17 +7,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from crawlcoach.motion.travel import TravelSignals
+from crawlcoach.parameters import BoutParams
 
-MIN_SPEED = 0.15  # body lengths per second of net travel over a second: slower is staying put
-ALONG = 0.3  # share of the speed along the heading that makes travel forward or backward
-PIVOT_DEG_S = 30.0  # turning this fast without travelling is pivoting...
-MIN_PIVOT_DEG = 45.0  # ...by at least this much in all
-MIN_BOUT_S = 0.8  # shorter runs are merged into their neighbours
-# Timestamps of a clip played backwards differ in the last bits: a run of exactly MIN_BOUT_S
+# Timestamps of a clip played backwards differ in the last bits: a run of exactly min_bout_s
 # must count as long both ways.
 _TIME_EPS_S = 1e-6
-MIN_PROGRESS = 0.2  # body lengths along the heading that a bout of travel must make...
-MIN_SHIFT = 0.6  # ...or body lengths of displacement, whichever way
 
 DIRECTIONS = ("forward", "backward", "pivoting", "stationary")
 
@@ -44,13 +38,14 @@ class Bout:
         return self.distance_body_lengths / self.duration_s if self.duration_s > 0 else 0.0
 
 
-def frame_labels(travel: TravelSignals) -> np.ndarray:
+def frame_labels(travel: TravelSignals, params: BoutParams = BoutParams()) -> np.ndarray:
     """(T,) per-frame direction, or '' where unknown."""
+    p = params
     labels = np.full(len(travel.timestamps_s), "", dtype=object)
     known = np.isfinite(travel.speed) & np.isfinite(travel.forward)
-    moving = known & (travel.speed > MIN_SPEED)
+    moving = known & (travel.speed > p.min_speed)
     along = np.where(known, travel.forward / np.maximum(travel.speed, 1e-9), 0.0)
-    turning = known & ~moving & (np.nan_to_num(travel.turn_deg_s) > PIVOT_DEG_S)
+    turning = known & ~moving & (np.nan_to_num(travel.turn_deg_s) > p.pivot_deg_s)
     labels[known] = "stationary"
     labels[turning] = "pivoting"
     # Sideways travel keeps the sign of its along-heading part (a crab or roll still goes some way).
@@ -59,12 +54,13 @@ def frame_labels(travel: TravelSignals) -> np.ndarray:
     return labels
 
 
-def find_bouts(travel: TravelSignals) -> list[Bout]:
+def find_bouts(travel: TravelSignals, params: BoutParams = BoutParams()) -> list[Bout]:
+    p = params
     t = travel.timestamps_s
     if len(t) < 2:
         return []
     dt = np.gradient(t)
-    labels = _merge_short(frame_labels(travel), t)
+    labels = _merge_short(frame_labels(travel, p), t, p.min_bout_s)
     # Rocking and pose jitter make short spells of "speed" that go nowhere: travel needs progress
     # along the heading, or clear displacement whichever way (an upright walker's trunk axis
     # points up while it walks across the view or toward the camera; rolling goes sideways).
@@ -72,28 +68,30 @@ def find_bouts(travel: TravelSignals) -> list[Bout]:
     moved = np.nan_to_num(travel.velocity)
     for a, b, lab in _runs(labels):
         # Pivoting turns the body round; settling a few degrees this way and that is staying put.
-        if lab == "pivoting" and _net_turn_deg(travel.heading_deg[a:b]) < MIN_PIVOT_DEG:
+        if lab == "pivoting" and _net_turn_deg(travel.heading_deg[a:b]) < p.min_pivot_deg:
             labels[a:b] = "stationary"
         if lab not in ("forward", "backward"):
             continue
         progress = abs(float(np.sum(fwd[a:b] * dt[a:b])))
         shift = float(np.linalg.norm(np.sum(moved[a:b] * dt[a:b, None], axis=0)))
-        if progress < MIN_PROGRESS and shift < MIN_SHIFT:
+        if progress < p.min_progress and shift < p.min_shift:
             labels[a:b] = "stationary"
-    labels = _merge_short(labels, t)
+    labels = _merge_short(labels, t, p.min_bout_s)
     bouts: list[Bout] = []
     start = 0
     for i in range(1, len(labels) + 1):
         if i < len(labels) and labels[i] == labels[start]:
             continue
         if labels[start]:
-            bouts.append(_bout(travel, dt, labels[start], start, i))
+            bouts.append(_bout(travel, dt, labels[start], start, i, p))
         start = i
     return bouts
 
 
-def _merge_short(labels: np.ndarray, t: np.ndarray) -> np.ndarray:
-    """Give runs shorter than MIN_BOUT_S the label of the longer neighbour, shortest run first
+def _merge_short(
+    labels: np.ndarray, t: np.ndarray, min_bout_s: float = BoutParams().min_bout_s
+) -> np.ndarray:
+    """Give runs shorter than ``min_bout_s`` the label of the longer neighbour, shortest run first
     (ties: nearest the middle of the clip), so that a time-reversed clip gets the same bouts."""
     labels = labels.copy()
     middle = (t[0] + t[-1]) / 2 if len(t) else 0.0
@@ -104,7 +102,7 @@ def _merge_short(labels: np.ndarray, t: np.ndarray) -> np.ndarray:
         short = [
             (_span(t, run), round(abs(_centre(t, run) - middle), 6), k)
             for k, run in enumerate(runs)
-            if run[2] and _span(t, run) < MIN_BOUT_S - _TIME_EPS_S
+            if run[2] and _span(t, run) < min_bout_s - _TIME_EPS_S
         ]
         merged = False
         for _, _, k in sorted(short):
@@ -146,7 +144,9 @@ def _runs(labels: np.ndarray) -> list[tuple[int, int, str]]:
     return runs
 
 
-def _bout(travel: TravelSignals, dt: np.ndarray, label: str, a: int, b: int) -> Bout:
+def _bout(
+    travel: TravelSignals, dt: np.ndarray, label: str, a: int, b: int, p: BoutParams
+) -> Bout:
     sl = slice(a, b)
     speed = np.nan_to_num(travel.speed[sl])
     fwd = np.nan_to_num(travel.forward[sl])
@@ -167,11 +167,13 @@ def _bout(travel: TravelSignals, dt: np.ndarray, label: str, a: int, b: int) -> 
     if label in ("forward", "backward"):
         label = "forward" if net >= 0 else "backward"  # the net progress decides, not the frames
     if label in ("forward", "backward"):
-        confidence = min(1.0, along * 1.2) * known_share
+        confidence = min(1.0, along * p.travel_confidence_gain) * known_share
     elif label == "pivoting":
-        confidence = min(1.0, float(np.nanmean(travel.turn_deg_s[sl])) / (2 * PIVOT_DEG_S))
+        # sure from twice the rate that makes a pivot
+        confidence = min(1.0, float(np.nanmean(travel.turn_deg_s[sl])) / (2 * p.pivot_deg_s))
     else:
-        confidence = float(np.clip(1.0 - np.mean(speed) / MIN_SPEED, 0.2, 1.0)) * known_share
+        still = 1.0 - np.mean(speed) / p.min_speed
+        confidence = float(np.clip(still, p.still_confidence_floor, 1.0)) * known_share
     return Bout(
         start_s=float(travel.timestamps_s[a]),
         end_s=float(travel.timestamps_s[b - 1]),

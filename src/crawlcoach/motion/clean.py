@@ -14,14 +14,16 @@ directions); that change is not counted as travel in depth.
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.ndimage import median_filter, uniform_filter1d
 from scipy.signal import savgol_filter
 
 from crawlcoach.motion.camera import CameraMotion
+from crawlcoach.parameters import CleanParams, frames, mean_rate
 from crawlcoach.pose import keypoints
+from crawlcoach.pose.depth import DepthCalibration
 from crawlcoach.pose.track import PoseTrack
 
 K = keypoints.INDEX
@@ -29,36 +31,6 @@ SHOULDERS = (K["left_shoulder"], K["right_shoulder"])
 HIPS = (K["left_hip"], K["right_hip"])
 KNEES = (K["left_knee"], K["right_knee"])
 HEAD_POINTS = (K["nose"], K["left_eye"], K["right_eye"], K["left_ear"], K["right_ear"])
-
-VISIBLE = 0.3  # below this BlazePose visibility a keypoint is a guess, not a measurement
-MAX_GAP_S = 0.5  # gaps up to this long are bridged by interpolation
-SMOOTH_S = 0.4  # Savitzky-Golay window: keeps a 1-2 Hz crawling cycle, removes jitter
-SIZE_SMOOTH_S = 1.0
-# A skeleton whose head-to-hips axis points the other way for less than this, then turns back,
-# is the pose backend mistaking front for back: a baby needs longer to turn around, and turns
-# through the directions in between.
-MAX_FLIP_S = 1.0
-MIN_FLIP_S = 0.2  # a frame or two off is jitter, which smoothing already handles
-_FLIPPED_COS = -0.5  # more than 120 degrees off the direction held around it
-_ACROSS_AXIS = 1.0  # head to hips at least this many trunk lengths (from the shoulder width)
-# Shoulder width is about 0.75 of the trunk (shoulder centre to hip centre) in infants; taking the
-# larger of trunk and scaled shoulder width gives a size that survives foreshortening of either.
-TRUNK_PER_SHOULDER_WIDTH = 1.33
-TRUNK_PER_HEAD_WIDTH = 2.0  # ear to ear is about half the trunk length
-TRUNK_PER_HIP_WIDTH = 2.0  # hip joints are about half a trunk length apart
-HEAD_WEIGHT_CAP = 0.5  # of the body measures' weight in the size change (see _growth_rate)
-# Turning about the vertical changes lengths along the body (trunk) and across it (widths) the
-# opposite way, each by at least TURN_RATE (log size per second); coming nearer changes both
-# alike. A length under END_ON of the longest is seen end-on: its change is noise (BlazePose
-# guesses the hidden hips of a baby facing the camera), so no turn can be told from it.
-TURN_RATE = 0.2
-END_ON = 0.3
-SWAP_CONTEXT_S = 1.0  # around a left-right swap of the backend the widths say nothing
-# Body length (nose to hip centre, stretched out) per trunk length in infants.
-BODY_LENGTH_PER_TRUNK = 1.65
-# Phone cameras see about 60-70 degrees across: focal length about 0.85 of the longer side.
-FOCAL_PER_SIDE = 0.85
-
 
 @dataclass(frozen=True, eq=False)
 class CleanTrack:
@@ -73,7 +45,9 @@ class CleanTrack:
     present: np.ndarray  # (T,) bool: the torso is known in this frame
     focal_px: float
     growth_per_s: np.ndarray  # (T,) d/dt log(apparent size): > 0 coming nearer the camera
-    backend: str = ""  # the pose backend that made the track (its depth needs calibrating)
+    # how the pose backend's depth reads (recorded with the track; BlazePose's by default)
+    depth_calibration: DepthCalibration = field(default_factory=DepthCalibration)
+    params: CleanParams = field(default_factory=CleanParams)  # what cleaned it
 
     def __len__(self) -> int:
         return len(self.timestamps_s)
@@ -85,9 +59,17 @@ class CleanTrack:
         return float(1.0 / np.median(np.diff(self.timestamps_s)))
 
     @property
+    def frame_rate(self) -> float:
+        """Frames per second over the whole track (the mean rate), to count a duration in
+        frames; ``fps`` (from the median interval) is what the smoothing windows were set with."""
+        if len(self) < 2:
+            return 0.0
+        return mean_rate(len(self), float(self.timestamps_s[-1] - self.timestamps_s[0]))
+
+    @property
     def body_length_px(self) -> np.ndarray:
         """(T,) body length (nose to hips) in reference px."""
-        return self.size_px * BODY_LENGTH_PER_TRUNK
+        return self.size_px * self.params.body_length_per_trunk
 
     def point(self, indices: tuple[int, ...]) -> np.ndarray:
         """(T, 2) mean of the given keypoints where any is known."""
@@ -96,10 +78,13 @@ class CleanTrack:
             return np.nanmean(self.xy[:, list(indices)], axis=1)
 
 
-def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> CleanTrack:
+def clean_track(
+    track: PoseTrack, camera_motion: CameraMotion | None = None, params: CleanParams = CleanParams()
+) -> CleanTrack:
+    p = params
     t = np.asarray(track.timestamps_s, float)
     conf = np.asarray(track.confidence, float)
-    seen = (conf >= VISIBLE) & np.all(np.isfinite(track.keypoints_px), axis=2)
+    seen = (conf >= p.visible) & np.all(np.isfinite(track.keypoints_px), axis=2)
     xy = np.where(seen[..., None], track.keypoints_px, np.nan).astype(float)
     if camera_motion is not None and len(t):
         cam = camera_motion if len(camera_motion) == len(t) else camera_motion.resampled(t)
@@ -108,14 +93,14 @@ def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> 
     else:
         cam_scale = np.ones(len(t))
     fps = 1.0 / np.median(np.diff(t)) if len(t) > 1 else 15.0
-    flipped = _briefly_flipped(xy, fps)
+    flipped = _briefly_flipped(xy, fps, p)
     seen = seen & ~flipped[:, None]
     xy = np.where(seen[..., None], xy, np.nan)
-    xy = _fill_and_smooth(xy, fps)
+    xy = _fill_and_smooth(xy, fps, p)
     depth = None
     if track.depth is not None:
         d = np.where(seen, track.depth, np.nan) * cam_scale[:, None]
-        depth = _fill_and_smooth(d[..., None], fps)[..., 0]
+        depth = _fill_and_smooth(d[..., None], fps, p)[..., 0]
 
     def centre(idx: tuple[int, ...]) -> np.ndarray:
         with warnings.catch_warnings():
@@ -126,22 +111,22 @@ def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> 
         warnings.simplefilter("ignore", RuntimeWarning)
         trunk = np.linalg.norm(centre(SHOULDERS) - centre(HIPS), axis=1)
         shoulder_w = np.linalg.norm(xy[:, SHOULDERS[0]] - xy[:, SHOULDERS[1]], axis=1)
-        raw_size = np.fmax(trunk, TRUNK_PER_SHOULDER_WIDTH * shoulder_w)
+        raw_size = np.fmax(trunk, p.trunk_per_shoulder_width * shoulder_w)
         hip_w = np.linalg.norm(xy[:, HIPS[0]] - xy[:, HIPS[1]], axis=1)
         head_w = np.linalg.norm(xy[:, K["left_ear"]] - xy[:, K["right_ear"]], axis=1)
-    size = _smooth_size(raw_size, fps)
+    size = _smooth_size(raw_size, fps, p)
     # Each length in trunk lengths, smoothed once: the size change and the turn test share them.
-    along = _smooth_size(trunk, fps)
+    along = _smooth_size(trunk, fps, p)
     shoulders, hips, head = (
-        _smooth_size(ratio * width, fps)
+        _smooth_size(ratio * width, fps, p)
         for ratio, width in (
-            (TRUNK_PER_SHOULDER_WIDTH, shoulder_w),
-            (TRUNK_PER_HIP_WIDTH, hip_w),
-            (TRUNK_PER_HEAD_WIDTH, head_w),
+            (p.trunk_per_shoulder_width, shoulder_w),
+            (p.trunk_per_hip_width, hip_w),
+            (p.trunk_per_head_width, head_w),
         )
     )
-    growth = _growth_rate(t, [along, shoulders], head)
-    turning = _turning_about_vertical(t, xy, along, [shoulders, hips, head], fps)
+    growth = _growth_rate(t, [along, shoulders], head, p)
+    turning = _turning_about_vertical(t, xy, along, [shoulders, hips, head], fps, p)
     growth = np.where(turning, 0.0, growth)
     present = np.isfinite(size) & np.isfinite(centre(SHOULDERS)).all(axis=1)
     w, h = track.frame_size
@@ -153,14 +138,20 @@ def clean_track(track: PoseTrack, camera_motion: CameraMotion | None = None) -> 
         size_px=size,
         trunk_px=trunk,
         present=present,
-        focal_px=FOCAL_PER_SIDE * max(w, h),
+        focal_px=p.focal_per_side * max(w, h),
         growth_per_s=growth,
-        backend=str(track.meta.get("backend", "")),
+        depth_calibration=DepthCalibration.of_track(track.meta),
+        params=p,
     )
 
 
 def _turning_about_vertical(
-    t: np.ndarray, xy: np.ndarray, along: np.ndarray, widths: list[np.ndarray], fps: float
+    t: np.ndarray,
+    xy: np.ndarray,
+    along: np.ndarray,
+    widths: list[np.ndarray],
+    fps: float,
+    p: CleanParams,
 ) -> np.ndarray:
     """(T,) frames where the trunk (``along``) and the widths (median of shoulders, hips, ears;
     all smoothed, in trunk lengths) change clearly in opposite directions: the baby turns (a 45
@@ -173,15 +164,16 @@ def _turning_about_vertical(
         across = np.stack(widths, axis=1)
         across_rates = np.gradient(np.log(across), t, axis=0)
         widest = np.nanmax(across, axis=1)
-        usable = np.isfinite(across_rates) & (across > END_ON * widest[:, None])
+        usable = np.isfinite(across_rates) & (across > p.end_on * widest[:, None])
         across_rate = np.nanmedian(np.where(usable, across_rates, np.nan), axis=1)
         along_rate = np.gradient(np.log(along), t)
         longest = np.fmax(widest, along)
-        both_seen = (along > END_ON * longest) & (widest > END_ON * longest)
+        both_seen = (along > p.end_on * longest) & (widest > p.end_on * longest)
     opposite = np.sign(along_rate) * np.sign(across_rate) < 0
-    fast = np.fmin(np.abs(along_rate), np.abs(across_rate)) > TURN_RATE
+    fast = np.fmin(np.abs(along_rate), np.abs(across_rate)) > p.turn_rate
     # Widths that collapse because the backend swapped left and right are no turn either.
-    return both_seen & opposite & fast & ~_near_side_swap(xy, round(SWAP_CONTEXT_S * fps))
+    swap_window = frames(p.swap_context_s, fps, minimum=0)
+    return both_seen & opposite & fast & ~_near_side_swap(xy, swap_window)
 
 
 def _near_side_swap(xy: np.ndarray, window: int) -> np.ndarray:
@@ -199,9 +191,10 @@ def _near_side_swap(xy: np.ndarray, window: int) -> np.ndarray:
     return uniform_filter1d(brief.astype(float), window, mode="nearest") > 0
 
 
-def _briefly_flipped(xy: np.ndarray, fps: float) -> np.ndarray:
-    """(T,) frames inside a run shorter than MAX_FLIP_S whose hips-to-head axis points against
-    the direction held over the second either side (a front-back mix-up of the backend)."""
+def _briefly_flipped(xy: np.ndarray, fps: float, p: CleanParams = CleanParams()) -> np.ndarray:
+    """(T,) frames inside a run shorter than ``max_flip_s`` whose hips-to-head axis points
+    against the direction held over ``flip_context_s`` either side (a front-back mix-up of the
+    backend)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         head = np.nanmean(xy[:, list(HEAD_POINTS)], axis=1)
@@ -212,16 +205,16 @@ def _briefly_flipped(xy: np.ndarray, fps: float) -> np.ndarray:
         axis = axis / length[:, None]
         # Only a body lying across the view has an axis whose direction means something: facing
         # the camera, head and guessed hips nearly meet and the axis swings at random.
-        lying_across = length > _ACROSS_AXIS * TRUNK_PER_SHOULDER_WIDTH * shoulder_w
+        lying_across = length > p.across_axis * p.trunk_per_shoulder_width * shoulder_w
         axis[~lying_across] = np.nan
-        half = max(1, round(fps))
+        half = frames(p.flip_context_s, fps)
         padded = np.pad(axis, ((half, half), (0, 0)), constant_values=np.nan)
         windows = np.lib.stride_tricks.sliding_window_view(padded, 2 * half + 1, axis=0)
         held = np.nanmedian(windows, axis=2)  # (T, 2) the direction held around each frame
         cos = np.einsum("ti,ti->t", axis, held) / np.linalg.norm(held, axis=1)
-    flipped = np.nan_to_num(cos, nan=1.0) < _FLIPPED_COS
-    longest = max(1, round(MAX_FLIP_S * fps))
-    shortest = max(1, round(MIN_FLIP_S * fps))
+    flipped = np.nan_to_num(cos, nan=1.0) < p.flipped_cos
+    longest = frames(p.max_flip_s, fps)
+    shortest = frames(p.min_flip_s, fps)
     for a, b in _runs(flipped):
         if not shortest <= b - a <= longest:
             flipped[a:b] = False
@@ -235,13 +228,13 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(edges[::2], edges[1::2], strict=True))
 
 
-def _fill_and_smooth(values: np.ndarray, fps: float) -> np.ndarray:
+def _fill_and_smooth(values: np.ndarray, fps: float, p: CleanParams) -> np.ndarray:
     """Bridge short NaN gaps linearly, then Savitzky-Golay (zero phase) within each known run.
 
     ``values``: (T, K, D). Works along T for every (K, D) series."""
     out = values.copy()
-    max_gap = max(1, round(MAX_GAP_S * fps))
-    window = max(5, round(SMOOTH_S * fps) | 1)
+    max_gap = frames(p.max_gap_s, fps)
+    window = max(5, round(p.smooth_s * fps) | 1)  # quadratic fits need a few frames
     idx = np.arange(values.shape[0])
     for k in range(values.shape[1]):
         for d in range(values.shape[2]):
@@ -258,14 +251,14 @@ def _fill_and_smooth(values: np.ndarray, fps: float) -> np.ndarray:
     return out
 
 
-def _smooth_size(raw: np.ndarray, fps: float) -> np.ndarray:
+def _smooth_size(raw: np.ndarray, fps: float, p: CleanParams) -> np.ndarray:
     """Sizes change slowly (distance to camera); median then mean in log space over ~1 s."""
     log_size = np.log(np.where(raw > 1e-3, raw, np.nan))
-    filled = _fill_and_smooth(log_size[:, None, None], fps)[:, 0, 0]
+    filled = _fill_and_smooth(log_size[:, None, None], fps, p)[:, 0, 0]
     known = np.isfinite(filled)
     if known.sum() == 0:
         return np.full_like(raw, np.nan)
-    win = max(3, round(SIZE_SMOOTH_S * fps) | 1)
+    win = max(3, round(p.size_smooth_s * fps) | 1)
     out = np.full_like(raw, np.nan)
     for a, b in _runs(known):
         seg = median_filter(filled[a:b], size=min(win, b - a), mode="nearest")
@@ -276,7 +269,7 @@ def _smooth_size(raw: np.ndarray, fps: float) -> np.ndarray:
 
 
 def _growth_rate(
-    t: np.ndarray, body_sizes: list[np.ndarray], head_size: np.ndarray
+    t: np.ndarray, body_sizes: list[np.ndarray], head_size: np.ndarray, p: CleanParams
 ) -> np.ndarray:
     """Rate of change of log apparent size, robust to posture: each size measure (trunk, shoulder
     width, head width) also changes when the baby turns or bends, rarely all at once, so per frame
@@ -293,8 +286,8 @@ def _growth_rate(
         warnings.simplefilter("ignore", RuntimeWarning)
         rates = np.gradient(np.log(sizes), t, axis=0)
         weights = sizes / np.nanmax(sizes, axis=1, keepdims=True)
-    weights = np.where(np.isfinite(rates) & (weights > 0.4), weights, 0.0)
-    weights[:, -1] = np.minimum(weights[:, -1], HEAD_WEIGHT_CAP * weights[:, :-1].max(axis=1))
+    weights = np.where(np.isfinite(rates) & (weights > p.min_size_weight), weights, 0.0)
+    weights[:, -1] = np.minimum(weights[:, -1], p.head_weight_cap * weights[:, :-1].max(axis=1))
     rates = np.where(weights > 0, rates, 0.0)
     order = np.argsort(rates, axis=1)
     r = np.take_along_axis(rates, order, axis=1)

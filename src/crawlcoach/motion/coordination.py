@@ -18,27 +18,7 @@ from scipy.signal import hilbert
 
 from crawlcoach.motion.clean import CleanTrack, K
 from crawlcoach.motion.limbs import gait_frequency
-
-MIN_CYCLES = 3.0  # gait cycles of travel needed to judge a relation
-PATTERN_SCORE = 0.42  # template fit (consistency-weighted cosine) to call diagonal or lateral
-# Stepping toward or away from the camera shows in the image only as foreshortened reach and the
-# lift; the body's bob is common to all limbs. There a pattern needs a clearer fit, and
-# "synchronous" or "irregular" (what the bob and the foreshortening imitate) is never said.
-DEPTH_SCORE = 0.5
-SIDE_MARGIN = 0.3  # diagonal over lateral (or back): only arm-leg pairs tell them apart
-SYNC_SCORE = 0.5  # template fit for synchronous, which also has to pass the checks below
-# The knee's fore-aft swing peaks a little before the hand's at the same step phase, so an arm
-# and the leg that steps with it read about this much out of phase (synthetic kinematics: 0-120
-# degrees, centred near 45); diagonal and lateral are told apart around it.
-ARM_LEG_LEAD_DEG = 45.0
-SIDES_SEEN = 0.5  # share of travel with both sides' limb points seen, below which: unknown
-SIDES_SEEN_STRICT = 0.8  # ...and for "synchronous" / "irregular", which artefacts imitate
-# Pose models draw hidden far-side limbs on top of the near ones, so "both sides together" needs
-# every pair clearly locked: girdles and arm-to-leg alike.
-SYNC_GIRDLE = 0.7
-SYNC_ARM_LEG = 0.5  # the legs follow the arms at once or half a cycle later, not in between
-IRREGULAR_CONSISTENCY = 0.6  # mean pair consistency above which timing is steady, not irregular
-RHYTHM = 0.8  # for "irregular": every limb keeps its own crawling rhythm this share of travel
+from crawlcoach.parameters import CoordinationParams, LimbParams
 
 PAIRS: dict[str, tuple[str, str]] = {
     # key: (limb, reference); the angle is the limb's phase lead over the reference
@@ -70,12 +50,15 @@ def analyze_coordination(
     fps: float,
     clean: CleanTrack | None = None,
     in_depth: bool = False,
+    params: CoordinationParams = CoordinationParams(),
+    limb_params: LimbParams = LimbParams(),
 ) -> CoordinationResult:
     """``signals``: gait-band limb signals of the limbs that take part (a limb left out, e.g. one
     not used, is not judged). ``clean``: the track, to check that left and right limbs were both
     seen; without it that check is skipped. ``in_depth``: the baby crawled mostly toward or away
-    from the camera, so the limbs step in depth and the image shows only part of it."""
-    result = _judge(signals, travelling, fps, clean, in_depth)
+    from the camera, so the limbs step in depth and the image shows only part of it.
+    ``limb_params``: how the gait frequency is found (as for the limbs)."""
+    result = _judge(signals, travelling, fps, clean, in_depth, params, limb_params)
     if in_depth and result.pattern == "unknown":
         problem = f"the baby crawled toward or away from the camera; {result.problem}"
         return replace(result, problem=problem)
@@ -88,10 +71,12 @@ def _judge(
     fps: float,
     clean: CleanTrack | None,
     in_depth: bool,
+    cp: CoordinationParams,
+    limb_params: LimbParams,
 ) -> CoordinationResult:
     if fps <= 0 or not travelling.any():
         return _unknown("no travel to judge coordination from")
-    f0 = gait_frequency(signals, travelling, fps)
+    f0 = gait_frequency(signals, travelling, fps, limb_params)
     if f0 is None:
         return _unknown("no steady crawling rhythm in the limbs: coordination not judged")
     analytic = {name: hilbert(np.where(np.isfinite(s), s, 0.0)) for name, s in signals.items()}
@@ -101,7 +86,7 @@ def _judge(
         if p not in signals or q not in signals:
             continue
         both = travelling & np.isfinite(signals[p]) & np.isfinite(signals[q])
-        if f0 * both.sum() / fps < MIN_CYCLES:
+        if f0 * both.sum() / fps < cp.min_cycles:
             continue  # too few cycles with both limbs in view
         a, b = analytic[p][both], analytic[q][both]
         # Amplitude-weighted (coherence): frames where a limb pauses carry little phase.
@@ -113,7 +98,7 @@ def _judge(
     consistency = {k: round(float(abs(v)), 3) for k, v in mean.items()}
     if not any(k in mean for k in _GIRDLES):
         return _unknown(
-            f"fewer than {MIN_CYCLES:.0f} crawling cycles with a left-right limb pair in view: "
+            f"fewer than {cp.min_cycles:.0f} crawling cycles with a left-right limb pair in view: "
             "too few to judge coordination", phase_deg, consistency
         )
     mask = np.any(list(frames.values()), axis=0)
@@ -121,7 +106,7 @@ def _judge(
 
     girdles = [g for g in _GIRDLES if g in mean]
     seen = _both_sides_seen(clean, girdles, travelling) if clean is not None else {}
-    poorly = {g: s for g, s in seen.items() if s < SIDES_SEEN}
+    poorly = {g: s for g, s in seen.items() if s < cp.sides_seen}
     if poorly:
         which = " and ".join(f"{g} ({s:.0%})" for g, s in poorly.items())
         return _unknown(
@@ -130,12 +115,12 @@ def _judge(
         )
     sides_seen = min(seen.values(), default=1.0)
 
-    scores = _template_scores(mean)
+    scores = _template_scores(mean, cp.arm_leg_lead_deg)
     best = max(scores, key=lambda k: scores[k])
-    confidence = round(float(np.clip(scores[best], 0, 1)) * min(1.0, cycles / 6.0), 3)
-    if best != "synchronous" and scores[best] >= (DEPTH_SCORE if in_depth else PATTERN_SCORE):
+    confidence = round(float(np.clip(scores[best], 0, 1)) * min(1.0, cycles / cp.sure_cycles), 3)
+    if best != "synchronous" and scores[best] >= (cp.depth_score if in_depth else cp.pattern_score):
         other = "lateral" if best == "diagonal" else "diagonal"
-        if scores[best] - scores[other] >= SIDE_MARGIN:
+        if scores[best] - scores[other] >= cp.side_margin:
             return CoordinationResult(best, confidence, phase_deg, consistency)
         return _unknown(
             "the arms (or legs) alternate, but no arm was seen together with a leg long enough "
@@ -148,18 +133,18 @@ def _judge(
     full_view = all(g in mean for g in _GIRDLES if _limbs_of(g) <= signals.keys())
     clear = (
         full_view
-        and sides_seen >= SIDES_SEEN_STRICT
-        and _steady_rhythm(signals, travelling, f0, fps) >= RHYTHM
+        and sides_seen >= cp.sides_seen_strict
+        and _steady_rhythm(signals, travelling, f0, fps, cp.rhythm_band) >= cp.rhythm
     )
-    if best == "synchronous" and scores[best] >= SYNC_SCORE:
-        if clear and not in_depth and _clearly_synchronous(mean):
+    if best == "synchronous" and scores[best] >= cp.sync_score:
+        if clear and not in_depth and _clearly_synchronous(mean, cp):
             return CoordinationResult(best, confidence, phase_deg, consistency)
         return _unknown(
             "left and right limbs looked in step, which in this view most often means the pose "
             "model drew one side over the other: coordination not judged", phase_deg, consistency
         )
-    steady = float(np.mean(list(consistency.values()))) >= IRREGULAR_CONSISTENCY
-    if clear and not in_depth and not steady and max(scores.values()) < PATTERN_SCORE:
+    steady = float(np.mean(list(consistency.values()))) >= cp.irregular_consistency
+    if clear and not in_depth and not steady and max(scores.values()) < cp.pattern_score:
         return CoordinationResult(
             "irregular", round(1.0 - max(scores[best], 0.0), 3), phase_deg, consistency
         )
@@ -176,9 +161,9 @@ def _limbs_of(girdle: str) -> set[str]:
     return {f"left_{girdle[:-1]}", f"right_{girdle[:-1]}"}
 
 
-def _template_scores(mean: dict[str, complex]) -> dict[str, float]:
+def _template_scores(mean: dict[str, complex], arm_leg_lead_deg: float) -> dict[str, float]:
     """Per pattern, the mean over judged pairs of consistency x cos(measured - predicted lead)."""
-    lead = np.radians(ARM_LEG_LEAD_DEG)
+    lead = np.radians(arm_leg_lead_deg)
     predicted = {
         "diagonal": {"arms": np.pi, "legs": np.pi} | dict.fromkeys(_DIAGONAL, lead)
         | dict.fromkeys(_SAME_SIDE, lead - np.pi),
@@ -197,10 +182,10 @@ def _template_scores(mean: dict[str, complex]) -> dict[str, float]:
     return scores
 
 
-def _clearly_synchronous(mean: dict[str, complex]) -> bool:
-    girdles = [abs(mean[k]) >= SYNC_GIRDLE and mean[k].real > 0 for k in _GIRDLES if k in mean]
+def _clearly_synchronous(mean: dict[str, complex], p: CoordinationParams) -> bool:
+    girdles = [abs(mean[k]) >= p.sync_girdle and mean[k].real > 0 for k in _GIRDLES if k in mean]
     arm_leg = [abs(mean[k].real) for k in _DIAGONAL + _SAME_SIDE if k in mean]
-    return all(girdles) and (not arm_leg or float(np.mean(arm_leg)) >= SYNC_ARM_LEG)
+    return all(girdles) and (not arm_leg or float(np.mean(arm_leg)) >= p.sync_arm_leg)
 
 
 def _both_sides_seen(
@@ -218,10 +203,14 @@ def _both_sides_seen(
 
 
 def _steady_rhythm(
-    signals: dict[str, np.ndarray], travelling: np.ndarray, f0: float, fps: float
+    signals: dict[str, np.ndarray],
+    travelling: np.ndarray,
+    f0: float,
+    fps: float,
+    band: tuple[float, float],
 ) -> float:
     """The smallest share, over the limbs, of travel frames in which the limb's phase advances
-    at a crawling pace (half to twice the gait frequency): a limb that steps, even out of step
+    at a crawling pace (``band`` times the gait frequency): a limb that steps, even out of step
     with the others, keeps a rhythm of its own; pose noise does not."""
     shares = []
     for s in signals.values():
@@ -230,7 +219,7 @@ def _steady_rhythm(
             continue
         phase = np.unwrap(np.angle(hilbert(np.where(np.isfinite(s), s, 0.0))))
         hz = np.diff(phase, prepend=phase[0]) * fps / (2 * np.pi)
-        shares.append(float(np.mean((hz[known] > 0.5 * f0) & (hz[known] < 2.0 * f0))))
+        shares.append(float(np.mean((hz[known] > band[0] * f0) & (hz[known] < band[1] * f0))))
     return min(shares, default=0.0)
 
 

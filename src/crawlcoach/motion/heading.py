@@ -4,56 +4,21 @@ In the image plane the axis runs from the hips to the head (or from the shoulder
 are hidden, or hips to shoulders when the head is). How much of the axis lies in the image plane
 follows from foreshortening: the trunk looks short next to the shoulder width when the baby faces
 toward or away from the camera. The sign of the depth part (head nearer than hips, or farther)
-comes from the pose backend's per-keypoint depth.
+comes from the pose backend's per-keypoint depth, read with the backend's own calibration
+(``crawlcoach.pose.depth``).
 """
 
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.ndimage import median_filter
 
 from crawlcoach.motion.clean import HEAD_POINTS, HIPS, KNEES, SHOULDERS, CleanTrack
-
-
-# BlazePose depth differences are exaggerated, noisy and biased toward "facing the camera" (it was
-# trained on people who mostly do): on the dev tracks side views read +0.3 to +2 trunk lengths of
-# head-nearer depth, front views +2.4 to +5.5, rear views -4 to +1.5. Between 0 and ``toward_from``
-# a reading says nothing; beyond, it grows to sure over ``sure_span``. A depth without that bias
-# (the synthetic generator's, true geometry plus noise) is trusted from half a trunk length.
-@dataclass(frozen=True)
-class DepthCalibration:
-    toward_from: float  # trunk lengths of head-nearer depth from which the head faces the camera
-    sure_span: float  # further trunk lengths to be sure (and, below 0, to be sure it faces away)
-    thighs_from: float  # trunk lengths of knees-nearer depth from which a sitter faces the camera
-    thighs_span: float  # further trunk lengths to be sure
-
-
-# A sitter's thighs lie level, so they show about half a trunk length of depth when it faces the
-# camera. No dev clip shows a sitter: BlazePose's reading is given the same
-# bias allowance as the head's.
-_BLAZEPOSE_DEPTH = DepthCalibration(
-    toward_from=1.6, sure_span=1.4, thighs_from=1.6, thighs_span=1.4
-)
-_DEPTH_BY_BACKEND = {
-    "synth": DepthCalibration(toward_from=0.5, sure_span=1.0, thighs_from=0.15, thighs_span=0.2)
-}
-
-
-def depth_calibration(backend: str) -> DepthCalibration:
-    """The calibration for a track's ``meta["backend"]``; BlazePose's (the product's) by default."""
-    return _DEPTH_BY_BACKEND.get(backend.split("/")[0], _BLAZEPOSE_DEPTH)
-
-
-_FORESHORTENED = 0.9  # below this share of the axis in the image plane, depth starts to count
-_IN_PLANE_SMOOTH_S = 1.0
-_DEPTH_SMOOTH_S = 1.5
-# Sitting: the trunk stands up in the image (hips below shoulders by this many trunk lengths)
-# and the knees lie level with the hips along it (thighs pointing at or away from the camera).
-_SITTING_TRUNK_UP = 0.5
-_SITTING_KNEES_LEVEL = 0.25
+from crawlcoach.parameters import HeadingParams
+from crawlcoach.pose.depth import DepthCalibration
 
 
 @dataclass(frozen=True, eq=False)
@@ -67,6 +32,7 @@ class Heading:
     # (T,) 0..1: a sitting body faces where its thighs point (1: surely at the camera); 0 when
     # it does not sit, faces away, or the depth says nothing. Its upright trunk points nowhere.
     sitting_toward: np.ndarray
+    params: HeadingParams = field(default_factory=HeadingParams)
 
     def facing(self) -> np.ndarray:
         """(T,) -1..1 which way the body faces in depth: the trunk's reading, or a sitter's."""
@@ -86,7 +52,8 @@ class Heading:
         toward = self.facing()
         facing = np.clip(toward, 0.0, 1.0)
         upright_axis = np.abs(np.nan_to_num(self.direction_xy[:, 1]))
-        foreshortened = np.clip((_FORESHORTENED - self.in_plane) / 0.4, 0.0, 1.0)
+        p = self.params
+        foreshortened = np.clip((p.foreshortened - self.in_plane) / p.foreshortened_span, 0.0, 1.0)
         depth_weight = np.fmax(foreshortened, facing * upright_axis)
         depth_part = depth_weight * toward
         planar = self.direction_xy * self.in_plane[:, None]
@@ -94,7 +61,8 @@ class Heading:
         return np.concatenate([planar, depth_part[:, None]], axis=1)
 
 
-def estimate_heading(clean: CleanTrack) -> Heading:
+def estimate_heading(clean: CleanTrack, params: HeadingParams = HeadingParams()) -> Heading:
+    p = params
     head = clean.point(HEAD_POINTS)
     hips = clean.point(HIPS)
     shoulders = clean.point(SHOULDERS)
@@ -106,7 +74,7 @@ def estimate_heading(clean: CleanTrack) -> Heading:
         direction = axis / norm[:, None]
         in_plane = np.clip(clean.trunk_px / clean.size_px, 0.0, 1.0)
     in_plane = np.where(np.isfinite(in_plane), in_plane, 1.0)
-    win = max(3, round(_IN_PLANE_SMOOTH_S * clean.fps) | 1)
+    win = max(3, round(p.in_plane_smooth_s * clean.fps) | 1)
     in_plane = median_filter(in_plane, size=win, mode="nearest")
     toward = np.zeros(len(clean))
     sitting_toward = np.zeros(len(clean))
@@ -117,15 +85,15 @@ def estimate_heading(clean: CleanTrack) -> Heading:
             hip_z = np.nanmean(clean.depth[:, list(HIPS)], axis=1)
         rel = (hip_z - head_z) / clean.size_px
         # Which way the baby faces changes slowly; single readings jump by several trunks.
-        rel = _running_median(rel, max(3, round(_DEPTH_SMOOTH_S * clean.fps) | 1))
-        cal = depth_calibration(clean.backend)
+        rel = _running_median(rel, max(3, round(p.depth_smooth_s * clean.fps) | 1))
+        cal = clean.depth_calibration
         sure = np.where(
             rel > 0,
             np.clip((rel - cal.toward_from) / cal.sure_span, 0.0, 1.0),
             np.clip(rel / cal.sure_span, -1.0, 0.0),
         )
         toward = np.where(np.isfinite(rel), sure, 0.0)
-        sitting_toward = _sitting_toward(clean, cal)
+        sitting_toward = _sitting_toward(clean, cal, p)
     known = np.isfinite(direction).all(axis=1) & clean.present
     direction = np.where(known[:, None], direction, np.nan)
     return Heading(
@@ -134,10 +102,11 @@ def estimate_heading(clean: CleanTrack) -> Heading:
         toward_camera=toward,
         known=known,
         sitting_toward=sitting_toward,
+        params=p,
     )
 
 
-def _sitting_toward(clean: CleanTrack, cal: DepthCalibration) -> np.ndarray:
+def _sitting_toward(clean: CleanTrack, cal: DepthCalibration, p: HeadingParams) -> np.ndarray:
     """0..1 per frame: a sitting body's thighs surely point at the camera (1).
 
     Only toward: a body seen from straight above on hands and knees has the same upright trunk
@@ -155,9 +124,9 @@ def _sitting_toward(clean: CleanTrack, cal: DepthCalibration) -> np.ndarray:
         knee_z = np.nanmean(clean.depth[:, list(KNEES)], axis=1)
         hip_z = np.nanmean(clean.depth[:, list(HIPS)], axis=1)
         rel = (hip_z - knee_z) / clean.size_px
-    sits = (trunk_up > _SITTING_TRUNK_UP) & (np.abs(knees_along) < _SITTING_KNEES_LEVEL)
+    sits = (trunk_up > p.sitting_trunk_up) & (np.abs(knees_along) < p.sitting_knees_level)
     rel = np.where(sits, rel, 0.0)
-    rel = _running_median(rel, max(3, round(_DEPTH_SMOOTH_S * clean.fps) | 1))
+    rel = _running_median(rel, max(3, round(p.depth_smooth_s * clean.fps) | 1))
     sure = np.clip((rel - cal.thighs_from) / cal.thighs_span, 0.0, 1.0)
     return np.where(np.isfinite(sure), sure, 0.0)
 

@@ -21,6 +21,7 @@ from scipy.ndimage import uniform_filter1d
 from scipy.signal import butter, filtfilt, hilbert
 
 from crawlcoach.motion.clean import HIPS, SHOULDERS, CleanTrack, K
+from crawlcoach.parameters import LimbParams, frames
 
 LIMB_NAMES = ("left_arm", "right_arm", "left_leg", "right_leg")
 _DISTAL = {
@@ -35,15 +36,6 @@ _PARTNER = {
     "left_leg": "right_leg",
     "right_leg": "left_leg",
 }
-_DETREND_S = 1.5
-GAIT_HZ = (0.4, 3.0)  # infant crawling cycles run at about 0.5-2 Hz
-GAIT_BAND_RATIO = 1.4  # the band kept around the gait frequency, as a ratio either side
-MIN_SEEN_S = 2.0  # a limb needs this much well-seen travel before we judge it
-UNUSED_ACTIVITY = 0.06  # trunk lengths RMS in the gait band: less is "barely moves"
-UNUSED_RATIO = 0.35  # ...and less than this share of the busiest other limb's activity...
-UNUSED_COHERENCE = 0.8  # ...with less of it in step with the others than a limb that crawls has
-ASYMMETRY_INDEX = 0.45  # symmetry index below this (one side < ~40% of the other) may flag
-MIN_FLAG_CONFIDENCE = 0.1  # the flag is raised only this sure (typical real crawlers read < 0.1)
 
 
 @dataclass(frozen=True)
@@ -65,7 +57,10 @@ class LimbsResult:
 
 
 def limb_signals(
-    clean: CleanTrack, across: bool = False, steady: bool = False
+    clean: CleanTrack,
+    across: bool = False,
+    steady: bool = False,
+    params: LimbParams = LimbParams(),
 ) -> dict[str, np.ndarray]:
     """Per limb (T,): the distal point relative to its girdle along the body axis (``across``:
     at right angles to it in the image), trunk lengths, slow drift removed; NaN where not seen.
@@ -77,7 +72,7 @@ def limb_signals(
         sh = clean.point(SHOULDERS)
         u = sh - hip
         u = u / np.linalg.norm(u, axis=1)[:, None]
-        win = max(3, round(_DETREND_S * clean.fps) | 1)
+        win = max(3, round(params.detrend_s * clean.fps) | 1)
         if steady:
             u = _smooth_directions(u, win)
         if across:
@@ -118,10 +113,13 @@ def _smooth_directions(u: np.ndarray, win: int) -> np.ndarray:
 
 
 def gait_frequency(
-    signals: dict[str, np.ndarray], travelling: np.ndarray, fps: float
+    signals: dict[str, np.ndarray],
+    travelling: np.ndarray,
+    fps: float,
+    params: LimbParams = LimbParams(),
 ) -> float | None:
     """The crawling cycle's frequency (Hz): the strongest common rhythm of the limbs in travel."""
-    if travelling.sum() < 2 * fps or fps <= 0:
+    if travelling.sum() < params.min_gait_travel_s * fps or fps <= 0:
         return None
     n = len(travelling)
     freqs = np.fft.rfftfreq(n, 1.0 / fps)
@@ -130,22 +128,27 @@ def gait_frequency(
     for sig in signals.values():
         x = np.where(travelling & np.isfinite(sig), sig, 0.0)
         power += np.abs(np.fft.rfft((x - x.mean()) * window)) ** 2
-    band = (freqs >= GAIT_HZ[0]) & (freqs <= min(GAIT_HZ[1], 0.45 * fps))
+    low, high = params.gait_hz
+    band = (freqs >= low) & (freqs <= min(high, 0.45 * fps))  # under the Nyquist rate
     if not band.any() or power[band].max() <= 0:
         return None
     return float(freqs[band][np.argmax(power[band])])
 
 
 def gait_band(
-    signals: dict[str, np.ndarray], travelling: np.ndarray, fps: float
+    signals: dict[str, np.ndarray],
+    travelling: np.ndarray,
+    fps: float,
+    params: LimbParams = LimbParams(),
 ) -> dict[str, np.ndarray]:
     """Each limb signal narrowed to the gait rhythm: body sway and pose jitter spread over all
     frequencies, a limb that crawls concentrates on the cycle. Unchanged when no rhythm shows."""
-    f0 = gait_frequency(signals, travelling, fps)
+    f0 = gait_frequency(signals, travelling, fps, params)
     if f0 is None:
         return signals
     nyq = fps / 2
-    lo, hi = f0 / GAIT_BAND_RATIO, min(f0 * GAIT_BAND_RATIO, 0.9 * nyq)
+    ratio = params.gait_band_ratio
+    lo, hi = f0 / ratio, min(f0 * ratio, 0.9 * nyq)
     b, a = butter(2, [lo / nyq, hi / nyq], btype="band")
     out: dict[str, np.ndarray] = {}
     for name, sig in signals.items():
@@ -167,7 +170,11 @@ def _analytic(sig: np.ndarray) -> np.ndarray:
 
 
 def _locked_activity(
-    name: str, along: dict[str, np.ndarray], across: dict[str, np.ndarray], mask: np.ndarray
+    name: str,
+    along: dict[str, np.ndarray],
+    across: dict[str, np.ndarray],
+    mask: np.ndarray,
+    least: int,
 ) -> tuple[float, float]:
     """RMS (trunk lengths) of the part of a limb's motion that keeps step with another limb,
     and of all its motion in the gait band.
@@ -182,7 +189,7 @@ def _locked_activity(
             continue
         for ref in (_analytic(along[other]), _analytic(across[other])):
             both = mask & np.isfinite(ref)
-            if both.sum() < 5:
+            if both.sum() < least:
                 continue
             r = ref[both]
             norm = np.mean(np.abs(r) ** 2)
@@ -193,8 +200,11 @@ def _locked_activity(
     return min(best, raw), raw
 
 
-def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
-    signals = limb_signals(clean)
+def analyze_limbs(
+    clean: CleanTrack, travelling: np.ndarray, params: LimbParams = LimbParams()
+) -> LimbsResult:
+    p = params
+    signals = limb_signals(clean, params=p)
     dt = np.gradient(clean.timestamps_s) if len(clean) > 1 else np.ones(len(clean))
     reports: dict[str, LimbReport] = {}
     problems: list[str] = []
@@ -207,26 +217,30 @@ def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
     # the smaller kept: a limb carried along rigidly with the swaying trunk is still in the first,
     # one that keeps its place while the trunk sways over it is still in the second; a limb that
     # steps moves in both.
-    cyclic = gait_band(signals, travelling, clean.fps)
-    frames = [
-        (cyclic, gait_band(limb_signals(clean, across=True), travelling, clean.fps)),
+    fps = clean.fps
+    cyclic = gait_band(signals, travelling, fps, p)
+    axes = [
+        (cyclic, gait_band(limb_signals(clean, across=True, params=p), travelling, fps, p)),
         tuple(
-            gait_band(limb_signals(clean, across=a, steady=True), travelling, clean.fps)
+            gait_band(limb_signals(clean, across=a, steady=True, params=p), travelling, fps, p)
             for a in (False, True)
         ),
     ]
+    least = frames(p.min_activity_s, clean.frame_rate)
     for name, sig in signals.items():
         mask = travelling & np.isfinite(sig)
         seen_s[name] = float(np.sum(dt[mask]))
-        if mask.sum() < 5:
+        if mask.sum() < least:
             activity[name] = None
             continue
-        locked, raw = min(_locked_activity(name, along, across, mask) for along, across in frames)
+        locked, raw = min(
+            _locked_activity(name, along, across, mask, least) for along, across in axes
+        )
         activity[name] = locked
         coherence[name] = locked / raw if raw > 0 else 0.0
     travel_s = float(np.sum(dt[travelling]))
     judged = {
-        n: a for n, a in activity.items() if a is not None and seen_s[n] >= MIN_SEEN_S
+        n: a for n, a in activity.items() if a is not None and seen_s[n] >= p.min_seen_s
     }  # fmt: skip
     busiest = max(judged.values(), default=0.0)
     for name in LIMB_NAMES:
@@ -239,14 +253,14 @@ def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
             partner = judged.get(_PARTNER[name])
             lagging = (
                 partner is None
-                or act < UNUSED_RATIO * partner
-                or (partner < UNUSED_RATIO * busiest)
+                or act < p.unused_ratio * partner
+                or (partner < p.unused_ratio * busiest)
             )
             used = not (
-                act < UNUSED_ACTIVITY
-                and act < UNUSED_RATIO * busiest
+                act < p.unused_activity
+                and act < p.unused_ratio * busiest
                 and lagging
-                and coherence[name] < UNUSED_COHERENCE
+                and coherence[name] < p.unused_coherence
             )
         reports[name] = LimbReport(
             used=used,
@@ -254,7 +268,7 @@ def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
             seen_s=round(seen_s[name], 2),
             coherence=None if act is None else round(coherence[name], 3),
         )
-    if travel_s < MIN_SEEN_S:
+    if travel_s < p.min_seen_s:
         problems.append(
             f"only {travel_s:.1f} s of travel: too little to judge how each arm and leg takes part"
         )
@@ -266,7 +280,7 @@ def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
     pair_support = []
     for left, right in (("left_arm", "right_arm"), ("left_leg", "right_leg")):
         a, b = activity[left], activity[right]
-        if a is None or b is None or min(seen_s[left], seen_s[right]) < MIN_SEEN_S:
+        if a is None or b is None or min(seen_s[left], seen_s[right]) < p.min_seen_s:
             continue
         if a + b < 1e-6 or (reports[left].used is False and reports[right].used is False):
             continue  # both still (e.g. legs dragged in a belly crawl) is symmetric
@@ -278,28 +292,29 @@ def analyze_limbs(clean: CleanTrack, travelling: np.ndarray) -> LimbsResult:
     if symmetry is not None:
         k = int(np.argmin(pair_indices))
         support = float(np.clip(pair_support[k], 0.0, 1.0))
-        evidence = float(np.clip(travel_s / 6.0, 0.0, 1.0)) * support
-        # How clearly a limb reported still lags its moving partner (0 at the UNUSED_RATIO
+        evidence = float(np.clip(travel_s / p.sure_flag_travel_s, 0.0, 1.0)) * support
+        # How clearly a limb reported still lags its moving partner (0 at the unused_ratio
         # line, 1 when it does not move at all).
         still_margin = max(
             (
-                float(np.clip(1.0 - activity[a] / (UNUSED_RATIO * activity[b]), 0, 1))
+                float(np.clip(1.0 - still / (p.unused_ratio * moving), 0, 1))
                 for a, b in _PARTNER.items()
                 if reports[a].used is False
                 and reports[b].used is True
-                and activity[a] is not None
-                and activity[b]
+                and (still := activity[a]) is not None
+                and (moving := activity[b])
             ),
             default=None,
         )
-        lopsided = symmetry < ASYMMETRY_INDEX or still_margin is not None
-        if lopsided and support >= 0.6 and travel_s >= 3.0:
-            margin = float(np.clip((ASYMMETRY_INDEX - symmetry) / 0.3, 0, 1))
+        lopsided = symmetry < p.asymmetry_index or still_margin is not None
+        if lopsided and support >= p.min_flag_support and travel_s >= p.min_flag_travel_s:
+            margin = float(np.clip((p.asymmetry_index - symmetry) / p.sure_flag_margin, 0, 1))
             confidence = round(evidence * max(margin, still_margin or 0.0), 3)
             # A flag we are barely sure of frightens more than it helps: not raised, and the
             # absence is not sure either.
-            flag = confidence >= MIN_FLAG_CONFIDENCE
+            flag = confidence >= p.min_flag_confidence
             confidence = confidence if flag else 0.0
         else:
-            confidence = round(evidence * float(np.clip((symmetry - 0.2) / 0.5, 0, 1)), 3)
-    return LimbsResult(reports, symmetry, flag, confidence, frames[1][0], problems)
+            sure = (symmetry - p.symmetric_from) / p.symmetric_span
+            confidence = round(evidence * float(np.clip(sure, 0, 1)), 3)
+    return LimbsResult(reports, symmetry, flag, confidence, axes[1][0], problems)

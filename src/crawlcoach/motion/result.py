@@ -7,29 +7,19 @@ from typing import Any
 
 import numpy as np
 
-from crawlcoach import contract
+from crawlcoach import contract, quality
 from crawlcoach.motion.bouts import Bout, find_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
 from crawlcoach.motion.coordination import analyze_coordination
-from crawlcoach.motion.dominance import MIN_TRAVEL_S, direction_confidence, dominant_direction
+from crawlcoach.motion.dominance import direction_confidence, dominant_direction
 from crawlcoach.motion.heading import Heading, estimate_heading
 from crawlcoach.motion.limbs import LIMB_NAMES, analyze_limbs
 from crawlcoach.motion.posture import measure_posture
 from crawlcoach.motion.style import CRAWLING_STYLES, classify_style, resting_style
 from crawlcoach.motion.travel import measure_travel
+from crawlcoach.parameters import AnalysisParams, StyleParams
 from crawlcoach.pose.track import PoseTrack
-
-MIN_COVERAGE = 0.4  # share of frames with the baby found, below which we do not judge
-MIN_KNOWN_S = 1.5  # seconds of usable body track needed to say anything
-# One direction dominates with 70% of the moving time (travel and pivoting), the definition the
-# synthetic truth uses too (synth/truth.py); a 2:1 split (67%), e.g. 3 s of turning in place then
-# 5 s forward, is still "mixed". Real dev clips read forward have 75% or more (none at 67-70%).
-DOMINANT_SHARE = 0.7
-STILL_SHARE = 0.25  # moving less than this share of the clip is staying put
-FACING_CAMERA = 0.5  # depth share of the heading beyond which limbs step mostly in depth
-NET_DECIDES_BODY_LENGTHS = 0.3  # net progress along the heading that settles an even split...
-NET_DECIDES_SHARE = 0.2  # ...when it is also this share of the path travelled
 
 
 @dataclass(frozen=True)
@@ -47,28 +37,26 @@ class MotionResult:
         }
 
 
-def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = None) -> MotionResult:
-    problems: list[str] = []
-    if camera_motion is not None and len(camera_motion) > 1 and camera_motion.valid_share < 0.5:
-        problems.append(
-            "the camera's own motion could be measured in only "
-            f"{camera_motion.valid_share:.0%} of the frames; travel may be misjudged"
-        )
-    clean = clean_track(track, camera_motion)
+def analyze_motion(
+    track: PoseTrack,
+    *,
+    camera_motion: CameraMotion | None = None,
+    params: AnalysisParams = AnalysisParams(),
+) -> MotionResult:
+    """The motion sections of the contract for one track; ``params``: every threshold (the
+    product's by default)."""
+    problems = quality.camera_problems(camera_motion, params.quality)
+    clean = clean_track(track, camera_motion, params.clean)
     known_s = _seconds(clean.timestamps_s, clean.present)
-    coverage = track.coverage
-    if len(track) < 3 or coverage < MIN_COVERAGE or known_s < MIN_KNOWN_S:
-        if coverage < MIN_COVERAGE:
-            problems.append(f"the baby was found in only {coverage:.0%} of the frames")
-        if known_s < MIN_KNOWN_S:
-            problems.append(f"only {known_s:.1f} s of usable body tracking (need {MIN_KNOWN_S} s)")
-        return _unknown(problems)
+    unjudged = quality.too_little_to_judge(track, known_s, params.quality)
+    if unjudged is not None:
+        return _unknown([*problems, *unjudged])
 
-    heading = estimate_heading(clean)
-    travel = measure_travel(clean, heading)
+    heading = estimate_heading(clean, params.heading)
+    travel = measure_travel(clean, heading, params.bouts)
     posture = measure_posture(clean)
-    bouts = find_bouts(travel)
-    styled = [_bout_style(b, posture, heading) for b in bouts]
+    bouts = find_bouts(travel, params.bouts)
+    styled = [_bout_style(b, posture, heading, clean.frame_rate, params.style) for b in bouts]
 
     seconds = dict.fromkeys(("forward", "backward", "pivoting", "stationary"), 0.0)
     style_seconds: dict[str, float] = {}
@@ -79,38 +67,48 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
     travel_s = seconds["forward"] + seconds["backward"]
     dominant_style = max(style_seconds, key=lambda s: style_seconds[s]) if style_seconds else "none"
     upright = dominant_style in ("walking", "none")
-    if travel_s < MIN_TRAVEL_S:
+    min_travel_s = params.dominance.min_travel_s
+    if travel_s < min_travel_s:
         # Not travelling: what the posture shows (e.g. on hands and knees, rocking), never
         # "crawling" (see below).
-        dominant_style = resting_style(posture, heading, clean.present)
+        dominant_style = resting_style(
+            posture, heading, clean.present, clean.frame_rate, params.style
+        )
         upright = False
     net_forward = sum(b.net_forward_body_lengths for b, _ in styled)
     path = sum(b.distance_body_lengths for b, _ in styled if b.direction in ("forward", "backward"))
-    direction = dominant_direction(seconds, upright, net_forward, path)
+    direction = dominant_direction(seconds, upright, net_forward, path, params.dominance)
 
     travelling = np.zeros(len(clean), bool)
     for bout, style in styled:
         if bout.direction in ("forward", "backward") and style in CRAWLING_STYLES:
             travelling[bout.start_index : bout.end_index] = True
-    limbs = analyze_limbs(clean, travelling)
+    limbs = analyze_limbs(clean, travelling, params.limbs)
     moving_limbs = {n: sig for n, sig in limbs.signals.items() if limbs.limbs[n].used is not False}
     problems.extend(limbs.problems)
     # Limbs stepping toward or away from the camera move mostly in depth; the coordination
     # analysis is then stricter (the body's bob would read as "synchronous").
-    in_depth = bool(travelling.any()) and _faces_the_camera(heading, travelling)
+    facing_camera = params.coordination.facing_camera
+    in_depth = bool(travelling.any()) and _faces_the_camera(heading, travelling, facing_camera)
     coordination = analyze_coordination(
-        moving_limbs, travelling, clean.fps, clean=clean, in_depth=in_depth
+        moving_limbs,
+        travelling,
+        clean.fps,
+        clean=clean,
+        in_depth=in_depth,
+        params=params.coordination,
+        limb_params=params.limbs,
     )
     if coordination.problem and travelling.any():
         problems.append(coordination.problem)
 
     locomotion = {
         "crawling": dominant_style in CRAWLING_STYLES
-        and travel_s >= MIN_TRAVEL_S
+        and travel_s >= min_travel_s
         and direction not in ("stationary", "pivoting"),
         "dominant_direction": direction,
         "direction_confidence": direction_confidence(
-            direction, [b for b, _ in styled], upright=upright
+            direction, [b for b, _ in styled], upright=upright, params=params.dominance
         ),
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
         "dominant_style": dominant_style,
@@ -142,10 +140,12 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
     return MotionResult(locomotion, limbs_json, coordination_json, problems)
 
 
-def _bout_style(bout: Bout, posture: Any, heading: Any) -> tuple[Bout, str]:
+def _bout_style(
+    bout: Bout, posture: Any, heading: Any, fps: float, params: StyleParams
+) -> tuple[Bout, str]:
     if bout.direction not in ("forward", "backward"):
         return bout, "none"
-    style = classify_style(bout, posture, heading)
+    style = classify_style(bout, posture, heading, fps, params)
     if style == "walking":
         # The trunk axis of an upright child says nothing about where it faces; toddlers walk
         # the way they face.
@@ -153,10 +153,11 @@ def _bout_style(bout: Bout, posture: Any, heading: Any) -> tuple[Bout, str]:
     return bout, style
 
 
-def _faces_the_camera(heading: Heading, frames: np.ndarray) -> bool:
-    """The body axis mostly points at or away from the camera over these frames."""
+def _faces_the_camera(heading: Heading, frames: np.ndarray, facing_camera: float) -> bool:
+    """The body axis mostly points at or away from the camera over these frames (its depth
+    share beyond ``facing_camera``)."""
     depth = np.abs(heading.vector3()[frames, 2])
-    return bool(np.nanmedian(depth) > FACING_CAMERA) if np.isfinite(depth).any() else False
+    return bool(np.nanmedian(depth) > facing_camera) if np.isfinite(depth).any() else False
 
 
 def _bout_json(bout: Bout, style: str) -> dict[str, Any]:

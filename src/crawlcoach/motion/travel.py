@@ -13,11 +13,9 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.ndimage import uniform_filter1d
 
-from crawlcoach.motion.clean import BODY_LENGTH_PER_TRUNK, HIPS, SHOULDERS, CleanTrack
+from crawlcoach.motion.clean import HIPS, SHOULDERS, CleanTrack
 from crawlcoach.motion.heading import Heading
-
-WINDOW_S = 1.0  # travel is judged over about a second: one crawling cycle
-MAX_SPEED = 2.0  # body lengths per second
+from crawlcoach.parameters import BoutParams
 
 
 @dataclass(frozen=True, eq=False)
@@ -26,15 +24,18 @@ class TravelSignals:
 
     timestamps_s: np.ndarray
     velocity: np.ndarray  # (T, 3) image x, image y, toward the camera
-    forward: np.ndarray  # (T,) along the heading (negative: backward), averaged over WINDOW_S
-    speed: np.ndarray  # (T,) magnitude of the velocity averaged over WINDOW_S (net travel)
-    turn_deg_s: np.ndarray  # (T,) turning of the in-plane heading, averaged over WINDOW_S
+    forward: np.ndarray  # (T,) along the heading (negative: backward), averaged over window_s
+    speed: np.ndarray  # (T,) magnitude of the velocity averaged over window_s (net travel)
+    turn_deg_s: np.ndarray  # (T,) turning of the in-plane heading, averaged over window_s
     known: np.ndarray  # (T,) bool
     planar_forward: np.ndarray  # (T,) image-plane velocity along the in-plane heading direction
     heading_deg: np.ndarray  # (T,) in-plane heading angle, unwrapped (NaN where unknown)
 
 
-def measure_travel(clean: CleanTrack, heading: Heading) -> TravelSignals:
+def measure_travel(
+    clean: CleanTrack, heading: Heading, params: BoutParams = BoutParams()
+) -> TravelSignals:
+    p = params
     t = clean.timestamps_s
     n = len(t)
     if n < 3:
@@ -46,24 +47,25 @@ def measure_travel(clean: CleanTrack, heading: Heading) -> TravelSignals:
         warnings.simplefilter("ignore", RuntimeWarning)
         centre = np.nanmean(np.stack([clean.point(SHOULDERS), clean.point(HIPS)]), axis=0)
         centre = np.where(np.isfinite(centre), centre, clean.point(SHOULDERS))
-        body_px = clean.size_px * BODY_LENGTH_PER_TRUNK
+        body_px = clean.body_length_px
         v_xy = np.gradient(centre, t, axis=0) / body_px[:, None]
         grow = clean.growth_per_s
         v_toward = grow * clean.focal_px / body_px
     # Infants crawl at up to about a body length per second; faster readings are the pose or the
     # size measure jumping (the apparent-size part multiplies its noise by the distance).
     with np.errstate(invalid="ignore", divide="ignore"):
-        too_fast = np.linalg.norm(v_xy, axis=1) / MAX_SPEED
+        too_fast = np.linalg.norm(v_xy, axis=1) / p.max_speed
     v_xy = v_xy / np.fmax(too_fast, 1.0)[:, None]
-    v_toward = np.clip(v_toward, -MAX_SPEED, MAX_SPEED)
+    v_toward = np.clip(v_toward, -p.max_speed, p.max_speed)
     velocity = np.concatenate([v_xy, v_toward[:, None]], axis=1)
     h3 = heading.vector3()
     forward_inst = np.einsum("ti,ti->t", velocity, h3)
     known = np.isfinite(forward_inst) & heading.known
     fps = clean.fps
-    win = max(3, round(WINDOW_S * fps) | 1)  # odd: centred, so time reversal is exact
-    forward = _masked_mean(forward_inst, known, win)
-    net_v = np.stack([_masked_mean(velocity[:, i], known, win) for i in range(3)], axis=1)
+    win = max(3, round(p.window_s * fps) | 1)  # odd: centred, so time reversal is exact
+    least = p.window_min_known
+    forward = _masked_mean(forward_inst, known, win, least)
+    net_v = np.stack([_masked_mean(velocity[:, i], known, win, least) for i in range(3)], axis=1)
     speed = np.linalg.norm(net_v, axis=1)
     # Unwrap the finite angles only: NaN would spread to every later frame (and so differ in a
     # clip played backwards).
@@ -71,18 +73,19 @@ def measure_travel(clean: CleanTrack, heading: Heading) -> TravelSignals:
     finite = np.isfinite(angle)
     angle[finite] = np.unwrap(angle[finite])
     turn_inst = np.degrees(np.abs(np.gradient(angle, t))) * heading.in_plane
-    turn = _masked_mean(turn_inst, known & np.isfinite(turn_inst), win)
+    turn = _masked_mean(turn_inst, known & np.isfinite(turn_inst), win, least)
     planar_forward = np.einsum("ti,ti->t", v_xy, heading.direction_xy)
     return TravelSignals(
         t, velocity, forward, speed, turn, known, planar_forward, np.degrees(angle)
     )
 
 
-def _masked_mean(values: np.ndarray, mask: np.ndarray, win: int) -> np.ndarray:
-    """Centered moving mean over ``win`` frames using only masked-in values (NaN if none)."""
+def _masked_mean(values: np.ndarray, mask: np.ndarray, win: int, least: float) -> np.ndarray:
+    """Centered moving mean over ``win`` frames using only masked-in values (NaN where fewer
+    than ``least`` of the window's frames are)."""
     v = np.where(mask & np.isfinite(values), values, 0.0)
     m = (mask & np.isfinite(values)).astype(float)
     num = uniform_filter1d(v, win, mode="nearest")
     den = uniform_filter1d(m, win, mode="nearest")
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(den > 0.3, num / den, np.nan)
+        return np.where(den > least, num / den, np.nan)

@@ -3,6 +3,9 @@
 BlazePose is the model today; an infant-specific, batched or GPU model can replace it by
 implementing ``PoseBackend``. The tracker decides *where* to look and *whom* to follow; a backend
 only answers "the most prominent person in this image, if any".
+
+A backend may also declare ``depth_calibration`` (``crawlcoach.pose.depth.DepthCalibration``):
+how its depth output reads. The tracker records it with the track; without one, BlazePose's.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Protocol, Self, runtime_checkable
 
 import numpy as np
 
+from crawlcoach.parameters import TrackerParams
 from crawlcoach.pose import keypoints
 
 
@@ -40,7 +44,9 @@ class PoseEstimate:
             score=self.score,
         )
 
-    def bbox(self, min_confidence: float = 0.3) -> tuple[float, float, float, float]:
+    def bbox(
+        self, min_confidence: float = TrackerParams().box_min_confidence
+    ) -> tuple[float, float, float, float]:
         """(x0, y0, x1, y1) around the confidently seen keypoints (all of them if too few are)."""
         seen = self.confidence >= min_confidence
         pts = self.keypoints_px[seen] if seen.sum() >= 4 else self.keypoints_px

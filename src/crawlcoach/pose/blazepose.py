@@ -18,6 +18,7 @@ import numpy as np
 
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.pose.backend import PoseEstimate
+from crawlcoach.pose.depth import DepthCalibration
 
 # Must be set before mediapipe's C++ side starts logging.
 os.environ.setdefault("GLOG_minloglevel", "2")
@@ -74,6 +75,10 @@ class BlazePoseBackend:
     runs only when the person is lost) with MediaPipe's own smoothing off: motion analysis
     smooths with knowledge of the whole clip. ``estimate_still`` uses a second, static graph,
     created on first use."""
+
+    # How BlazePose's depth reads (its bias toward "facing the camera"): the calibration's
+    # defaults were measured on it (crawlcoach.pose.depth).
+    depth_calibration = DepthCalibration()
 
     def __init__(self, *, min_detection_confidence: float = MIN_CONFIDENCE,
                  min_tracking_confidence: float = MIN_CONFIDENCE) -> None:

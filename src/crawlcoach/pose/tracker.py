@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from crawlcoach.parameters import FrameClock, TrackerParams
 from crawlcoach.pose import keypoints, selection
 from crawlcoach.pose.backend import PoseBackend, PoseEstimate
 from crawlcoach.pose.selection import Box
@@ -23,20 +24,6 @@ from crawlcoach.pose.track import PoseTrack
 from crawlcoach.video import Frame
 
 FrameHook = Callable[[Frame, PoseEstimate | None], None]
-
-# Another "person" much smaller than the infant is a toy or a pattern, not a sibling or a parent.
-MIN_OTHER_SIZE = 0.4
-
-ROI_MARGIN = 3.0  # crop side / body size when the crop is (re)placed
-ROI_FILL = (0.25, 0.65)  # re-place the crop when body size / crop side leaves this range
-ROI_EDGE = 0.08  # ... or when the body comes closer than this share of the side to an edge
-ROI_MIN_SIDE = 0.3  # of the frame's shorter side: very small crops lose context
-HOLD_MISSES = 2  # frames only the crop is searched after losing the baby
-LOST_CROP_FRAMES = 45  # ... and after this many, only the whole frame
-MAX_CANDIDATES = 3  # people considered at (re)acquisition
-MAX_JUMP = 1.5  # a re-found pose farther than this many body sizes away is somebody else
-MAX_RECORDED_CHOICES = 20
-
 
 @dataclass
 class _Selection:
@@ -48,17 +35,20 @@ class _Selection:
     reasons: list[str] = field(default_factory=list)
     rejected_jumps: int = 0
     choices: list[dict[str, Any]] = field(default_factory=list)
+    params: TrackerParams = field(default_factory=TrackerParams)
 
     def note(self, frame: Frame, ranked: list[selection.Candidate], scale: float) -> None:
+        p = self.params
         self.acquisitions += 1
         best = ranked[0]
         # A candidate overlapping the best one is mostly the same body found in pieces (masking
         # a head-only detection leaves the trunk to be found next), not somebody else.
+        best_box = best.estimate.bbox(p.box_min_confidence)
         others = [
             c
             for c in ranked[1:]
-            if not _overlapping(best.estimate.bbox(), c.estimate.bbox())
-            and _size(c.estimate.bbox()) >= MIN_OTHER_SIZE * _size(best.estimate.bbox())
+            if not _overlapping(best_box, c.estimate.bbox(p.box_min_confidence), p)
+            and _size(c.estimate.bbox(p.box_min_confidence)) >= p.min_other_size * _size(best_box)
         ]
         if not others:
             return
@@ -66,12 +56,12 @@ class _Selection:
         self.multi_person_frames.append(frame.index)
         second = others[0]
         reason = None
-        if best.score - second.score < selection.UNCERTAIN_MARGIN:
+        if best.score - second.score < p.uncertain_margin:
             reason = (
                 f"{len(ranked)} people in view and two looked about equally likely to be "
                 f"the infant (at {frame.timestamp_s:.1f} s)"
             )
-        elif best.likeness < 0.4:
+        elif best.likeness < p.unlike_infant:
             reason = (
                 f"{len(ranked)} people in view and none looked clearly like a crawling "
                 f"infant (at {frame.timestamp_s:.1f} s)"
@@ -80,7 +70,7 @@ class _Selection:
             self.uncertain_frames.append(frame.index)
             if len(self.reasons) < 5:
                 self.reasons.append(reason)
-        if len(self.choices) < MAX_RECORDED_CHOICES:
+        if len(self.choices) < p.max_recorded_choices:
             self.choices.append(
                 {
                     "frame": frame.index,
@@ -88,7 +78,9 @@ class _Selection:
                     "chosen": 0,
                     "candidates": [
                         {
-                            "box_px": [round(v / scale, 1) for v in c.estimate.bbox()],
+                            "box_px": [
+                                round(v / scale, 1) for v in c.estimate.bbox(p.box_min_confidence)
+                            ],
                             "likeness": round(c.likeness, 3),
                             "continuity": round(c.continuity, 3),
                             "score": round(c.score, 3),
@@ -113,11 +105,11 @@ class _Selection:
         }
 
 
-def _place_roi(box: Box, width: int, height: int) -> tuple[int, int, int, int]:
+def _place_roi(box: Box, width: int, height: int, p: TrackerParams) -> tuple[int, int, int, int]:
     """A square crop centred on the body, shifted (not shrunk) to stay inside the frame so the
     backend sees the baby at a steady scale."""
     x0, y0, x1, y1 = box
-    side = max(ROI_MARGIN * max(x1 - x0, y1 - y0), ROI_MIN_SIDE * min(width, height))
+    side = max(p.roi_margin * max(x1 - x0, y1 - y0), p.roi_min_side * min(width, height))
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
 
     def span(centre: float, limit: int) -> tuple[int, int]:
@@ -131,20 +123,21 @@ def _place_roi(box: Box, width: int, height: int) -> tuple[int, int, int, int]:
     return c0, r0, c1, r1
 
 
-def _roi_still_fits(roi: tuple[int, int, int, int], box: Box) -> bool:
+def _roi_still_fits(roi: tuple[int, int, int, int], box: Box, p: TrackerParams) -> bool:
     c0, r0, c1, r1 = roi
     x0, y0, x1, y1 = box
     side = max(c1 - c0, r1 - r0)
     fill = max(x1 - x0, y1 - y0) / side
-    edge = ROI_EDGE * side
+    edge = p.roi_edge * side
     inside = x0 >= c0 + edge and y0 >= r0 + edge and x1 <= c1 - edge and y1 <= r1 - edge
-    return inside and ROI_FILL[0] <= fill <= ROI_FILL[1]
+    return inside and p.roi_fill[0] <= fill <= p.roi_fill[1]
 
 
-def _overlapping(a: Box, b: Box, share: float = 0.1, grow: float = 0.15) -> bool:
-    """The boxes, each grown by ``grow`` of its size on every side, share at least ``share`` of
-    the smaller one's area."""
-    a, b = _grown(a, grow), _grown(b, grow)
+def _overlapping(a: Box, b: Box, p: TrackerParams) -> bool:
+    """The boxes, each grown by ``overlap_grow`` of its size on every side, share at least
+    ``overlap_share`` of the smaller one's area."""
+    share = p.overlap_share
+    a, b = _grown(a, p.overlap_grow), _grown(b, p.overlap_grow)
     w = min(a[2], b[2]) - max(a[0], b[0])
     h = min(a[3], b[3]) - max(a[1], b[1])
     if w <= 0 or h <= 0:
@@ -170,15 +163,20 @@ def _iou(a: Box, b: Box) -> float:
     return inter / union if union > 0 else 0.0
 
 
-def _search(image: np.ndarray, backend: PoseBackend, limit: int) -> list[PoseEstimate]:
+def _search(
+    image: np.ndarray, backend: PoseBackend, limit: int, p: TrackerParams
+) -> list[PoseEstimate]:
     """Up to ``limit`` people in one image, found one at a time by masking each one found."""
     found: list[PoseEstimate] = []
+    conf = p.box_min_confidence
     for _ in range(limit):
         est = backend.estimate_still(image)
-        if est is None or any(_iou(est.bbox(), f.bbox()) > 0.5 for f in found):
+        if est is None or any(
+            _iou(est.bbox(conf), f.bbox(conf)) > p.same_person_iou for f in found
+        ):
             break
         found.append(est)
-        image = selection.mask_out(image, est.bbox())
+        image = selection.mask_out(image, est.bbox(conf), p.mask_pad)
     return found
 
 
@@ -199,6 +197,8 @@ def track_infant(
     progress: Callable[[int], None] | None = None,
     on_frame: FrameHook | None = None,
     use_roi: bool = True,
+    params: TrackerParams = TrackerParams(),
+    fps: float | None = None,
 ) -> PoseTrack:
     """Keypoints of the infant in every frame, in upright source pixels (``frame_size`` =
     (width, height) of the upright source). ``progress`` is called with the number of frames
@@ -206,7 +206,11 @@ def track_infant(
     frame's own pixels (None where not found), so other per-frame work (camera motion) can share
     this single pass over the video. ``use_roi=False`` runs the backend on whole frames (kept to
     measure what the crop buys; it cannot keep to the infant when somebody else is tracked
-    instead)."""
+    instead). Durations in ``params`` are counted in frames at ``fps``, the rate the frames come
+    at (measured as they come when not given)."""
+    p = params
+    conf = p.box_min_confidence
+    clock = FrameClock(fps)
     times: list[float] = []
     points: list[np.ndarray] = []
     confs: list[np.ndarray] = []
@@ -215,7 +219,7 @@ def track_infant(
     missing_k = np.full(keypoints.COUNT, np.nan)
     no_conf = np.zeros(keypoints.COUNT)
 
-    notes = _Selection()
+    notes = _Selection(params=p)
     roi: tuple[int, int, int, int] | None = None  # where the backend looks while tracking
     last_box: Box | None = None  # where the infant was last seen
     misses = 0  # frames since the infant was last seen
@@ -225,6 +229,7 @@ def track_infant(
         image = frame.image
         height, width = image.shape[:2]
         est: PoseEstimate | None = None
+        clock.tick(frame.timestamp_s)
 
         if roi is not None:
             est = _in_view(backend, image, roi)
@@ -233,25 +238,28 @@ def track_infant(
                 est is not None
                 and misses
                 and crowded
-                and selection.continuity(est, last_box) < np.exp(-MAX_JUMP)
+                and selection.continuity(est, last_box, p) < np.exp(-p.max_jump)
             ):
                 notes.rejected_jumps += 1  # re-detected somebody else inside the crop
                 backend.reset()
                 est = None
-            if est is None and misses >= LOST_CROP_FRAMES:
+            if est is None and misses >= clock.frames(p.lost_crop_s):
                 roi = None  # long gone from there: search only the whole frame from now on
 
-        if use_roi and est is None and (roi is None or misses >= HOLD_MISSES):
-            candidates = _search(image, backend, MAX_CANDIDATES)
+        if use_roi and est is None and (roi is None or misses >= clock.frames(p.hold_misses_s)):
+            candidates = _search(image, backend, p.max_candidates, p)
             if candidates:
-                ranked = selection.rank(candidates, height, last_box)
+                ranked = selection.rank(candidates, height, last_box, p)
                 notes.note(frame, ranked, frame.scale)
                 chosen = ranked[0].estimate
-                roi = _place_roi(chosen.bbox(0.0), width, height)
+                roi = _place_roi(chosen.bbox(0.0), width, height, p)
                 # Start the backend's own tracking on this very frame, so that it carries the
                 # infant on even where its detector would miss the next frame.
                 seeded = _in_view(backend, image, roi)
-                ok = seeded is not None and _iou(seeded.bbox(), chosen.bbox()) > 0.3
+                ok = (
+                    seeded is not None
+                    and _iou(seeded.bbox(conf), chosen.bbox(conf)) > p.seeded_iou
+                )
                 est = seeded if ok else chosen
 
         if (
@@ -259,8 +267,9 @@ def track_infant(
             and (est := backend.estimate(image)) is not None
             and (misses or last_box is None)
         ):
-            others = _search(selection.mask_out(image, est.bbox()), backend, MAX_CANDIDATES - 1)
-            ranked = selection.rank([est, *others], height, last_box)
+            masked = selection.mask_out(image, est.bbox(conf), p.mask_pad)
+            others = _search(masked, backend, p.max_candidates - 1, p)
+            ranked = selection.rank([est, *others], height, last_box, p)
             notes.note(frame, ranked, frame.scale)
             est = ranked[0].estimate
 
@@ -272,10 +281,10 @@ def track_infant(
             depths.append(missing_k)
         else:
             misses = 0
-            last_box = est.bbox()
+            last_box = est.bbox(conf)
             body = est.bbox(0.0)  # the crop must hold unseen limbs too
-            if roi is not None and not _roi_still_fits(roi, body):
-                roi = _place_roi(body, width, height)
+            if roi is not None and not _roi_still_fits(roi, body, p):
+                roi = _place_roi(body, width, height, p)
             times.append(frame.timestamp_s)
             points.append(est.keypoints_px / frame.scale)
             confs.append(est.confidence)
@@ -295,7 +304,14 @@ def track_infant(
         source=source,
         meta={
             "backend": backend.name,
+            **_depth_calibration(backend),
             "roi": "infant" if use_roi else "full_frame",
             "selection": notes.as_meta(),
         },
     )
+
+
+def _depth_calibration(backend: PoseBackend) -> dict[str, Any]:
+    """How the backend's depth reads, recorded with the track (BlazePose's when it says none)."""
+    calibration = getattr(backend, "depth_calibration", None)
+    return {} if calibration is None else {"depth_calibration": calibration.as_meta()}

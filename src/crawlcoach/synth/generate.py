@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from crawlcoach.pose.depth import DepthCalibration
 from crawlcoach.pose.track import PoseTrack
 from crawlcoach.synth.animate import animate
 from crawlcoach.synth.body import infant_body
@@ -26,6 +27,10 @@ from crawlcoach.synth.truth import truth_for
 from crawlcoach.synth.validate import ScenarioError, validate
 
 MIN_CAMERA_DISTANCE_M = 0.15
+# The generator's depth is true geometry plus noise, without BlazePose's bias toward "facing the
+# camera": a head nearer by half a trunk length already means it. A sitter's level thighs show
+# about half a trunk length of depth facing the camera.
+SYNTH_DEPTH = DepthCalibration(toward_from=0.5, sure_span=1.0, thighs_from=0.15, thighs_span=0.2)
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,7 +108,12 @@ def generate(scenario: Scenario) -> SynthClip:
         frame_size=scenario.frame_size,
         source=f"synth:{scenario.name or scenario.style}:seed={scenario.seed}",
         depth=rel_depth,
-        meta={"backend": "synth", "view": scenario.view, "camera": scenario.camera},
+        meta={
+            "backend": "synth",
+            "view": scenario.view,
+            "camera": scenario.camera,
+            "depth_calibration": SYNTH_DEPTH.as_meta(),
+        },
     )
     return SynthClip(
         track=track,
