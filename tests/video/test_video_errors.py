@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -151,3 +152,16 @@ def test_a_tail_cut_off_by_a_fraction_of_a_second_is_not_reported_as_x_of_x(
         said = re.search(r"up to ([\d.]+) s of the ([\d.]+) s", message)
         assert said is None or said[1] != said[2], message
     assert any("frame(s) could not be read" in message for message in messages)
+
+
+@pytest.mark.parametrize("make_special", ["fifo", "device"])
+def test_a_pipe_or_device_is_not_read(tmp_path: Path, make_special: str) -> None:
+    if make_special == "fifo":
+        path = tmp_path / "pipe.mp4"
+        os.mkfifo(path)  # reading it would wait forever for a writer
+    else:
+        path = Path("/dev/zero")
+        if not path.exists():
+            pytest.skip("no /dev/zero here")
+    with pytest.raises(NotAVideo, match="device or pipe"):
+        probe(path)

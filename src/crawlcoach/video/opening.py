@@ -57,6 +57,10 @@ def check_path(path: Path) -> None:
         raise _stat_error(path, exc) from exc
     if stat.S_ISDIR(status.st_mode):
         raise NotAVideo(f"{path} is a folder, not a video file. Give the path of a video file.")
+    if not stat.S_ISREG(status.st_mode):  # a pipe would block, a device would never end
+        raise NotAVideo(
+            f"{path} is not a file but a device or pipe. Give the path of a video file."
+        )
     if not os.access(path, os.R_OK):
         raise _permission_denied(path)
     if status.st_size == 0:
