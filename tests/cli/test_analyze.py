@@ -109,3 +109,10 @@ def test_json_for_one_real_clip_is_one_object(clips_dir: Path) -> None:
     analysis = json.loads(result.stdout)
     assert analysis["schema"] == "crawlcoach.analysis/1"
     assert analysis["error"] is None
+
+
+@pytest.mark.parametrize("option", ["--fps", "--progress-every"])
+def test_nan_is_not_a_rate(tmp_path: Path, option: str) -> None:
+    result = run(str(tmp_path / "x.mp4"), option, "nan")
+    assert result.exit_code == 2
+    assert f"Invalid value for '{option}': 'nan' is not a number." in result.output

@@ -13,6 +13,7 @@ import click
 from crawlcoach.cli.dates import DATE, check_age
 from crawlcoach.cli.outputs import prepare_folder
 from crawlcoach.cli.progress import LOG_INTERVAL_S, VideoProgress
+from crawlcoach.cli.rates import ANALYSIS_RATE, SECONDS_BETWEEN_LINES
 from crawlcoach.pipeline import AnalysisOptions, analyze_videos
 from crawlcoach.report.text import summarize
 from crawlcoach.video import DEFAULT_ANALYSIS_FPS
@@ -32,7 +33,7 @@ from crawlcoach.video import DEFAULT_ANALYSIS_FPS
 )
 @click.option(
     "--fps",
-    type=click.FloatRange(min=1.0, max=60.0),
+    type=ANALYSIS_RATE,
     default=DEFAULT_ANALYSIS_FPS,
     show_default=True,
     help="Analysis rate: frames per second looked at.",
@@ -49,7 +50,7 @@ from crawlcoach.video import DEFAULT_ANALYSIS_FPS
 @click.option("--today", type=DATE, hidden=True, help="Pretend today is this date (for tests).")
 @click.option(
     "--progress-every",
-    type=click.FloatRange(min=0.0),
+    type=SECONDS_BETWEEN_LINES,
     default=LOG_INTERVAL_S,
     hidden=True,
     help="Seconds between progress lines when stderr is not a terminal.",
@@ -74,9 +75,7 @@ def analyze(
 
     Exits with status 1 when any video could not be analysed (the others still are).
     """
-    options = AnalysisOptions(
-        fps=fps, born=born, due=due, observations=observations, today=today
-    )
+    options = AnalysisOptions(fps=fps, born=born, due=due, observations=observations, today=today)
     _check_guidance_inputs(options)
     if save_tracks is not None:
         prepare_folder(save_tracks, "--save-tracks")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from crawlcoach.cli.outputs import check_output_file
+from crawlcoach.cli.rates import ANALYSIS_RATE
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.pipeline import track_video
 from crawlcoach.pose import open_backend
@@ -26,7 +27,7 @@ from crawlcoach.video import DEFAULT_ANALYSIS_FPS
 )
 @click.option(
     "--fps",
-    type=click.FloatRange(min=1.0, max=60.0),
+    type=ANALYSIS_RATE,
     default=DEFAULT_ANALYSIS_FPS,
     show_default=True,
     help="Frames per second tracked and written.",
