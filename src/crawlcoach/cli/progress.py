@@ -74,7 +74,8 @@ class _ProgressLog:
 
     def __init__(self, videos: Sequence[Path], every_s: float, clock: Callable[[], float]) -> None:
         self.videos, self.every_s, self.clock = videos, every_s, clock
-        self.started = self.last_line = clock()
+        self.last_line = clock()
+        self.started: float | None = None  # the first report: loading the pose model is not speed
         self.index = -1
         self.duration_s: float | None = None  # of the current video, as it declares
         self.finished_s = 0.0  # video seconds in the videos before the current one
@@ -83,6 +84,8 @@ class _ProgressLog:
         if index != self.index:
             self._begin(index)
         now = self.clock()
+        if self.started is None:
+            self.started = now
         if now - self.last_line < self.every_s:
             return
         self.last_line = now
