@@ -1,10 +1,14 @@
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import av
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from crawlcoach.cli import cli
+
+MakeVideo = Callable[..., Path]
 
 
 @pytest.mark.clips
@@ -27,3 +31,73 @@ def test_annotate_refuses_a_file_that_is_not_a_video(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["annotate", str(bad), "-o", str(tmp_path / "o.mp4")])
     assert result.exit_code == 1
     assert "photo.mp4" in result.output
+
+
+def annotate(*args: str) -> Result:
+    return CliRunner().invoke(cli, ["annotate", *args])
+
+
+def test_writing_over_the_input_is_refused_before_any_work(
+    tmp_path: Path, make_video: MakeVideo
+) -> None:
+    video = make_video("baby.mp4")
+    original = video.read_bytes()
+    link = tmp_path / "link.mp4"
+    link.symlink_to(video)
+    for out in (video, tmp_path / "." / "baby.mp4", link):
+        result = annotate(str(video), "-o", str(out))
+        assert result.exit_code == 2, result.output
+        assert "is the input video itself" in result.output
+        assert "could not find a baby" not in result.output  # no tracking was done
+    assert video.read_bytes() == original
+
+
+@pytest.mark.parametrize("name", ["skeleton.avi", "skeleton.mov", "skeleton"])
+def test_an_output_name_that_is_not_mp4_is_refused(
+    tmp_path: Path, make_video: MakeVideo, name: str
+) -> None:
+    result = annotate(str(make_video("baby.mp4")), "-o", str(tmp_path / name))
+    assert result.exit_code == 2
+    assert "the skeleton video is written as MP4; name it .mp4" in result.output
+    assert not (tmp_path / name).exists()
+
+
+def test_an_output_in_a_missing_folder_is_refused_up_front(
+    tmp_path: Path, make_video: MakeVideo
+) -> None:
+    out = tmp_path / "no" / "such" / "skeleton.mp4"
+    result = annotate(str(make_video("baby.mp4")), "-o", str(out))
+    assert result.exit_code == 2
+    assert "does not exist" in result.output and "could not find a baby" not in result.output
+
+
+def test_an_output_under_a_file_is_refused_up_front(tmp_path: Path, make_video: MakeVideo) -> None:
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("")
+    result = annotate(str(make_video("baby.mp4")), "-o", str(blocker / "skeleton.mp4"))
+    assert result.exit_code == 2
+    assert "is a file, not a folder" in result.output
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_an_output_folder_nobody_can_write_is_refused_up_front(make_video: MakeVideo) -> None:
+    # /proc takes no new files, not even from root: a real unwritable folder for any user.
+    result = annotate(str(make_video("baby.mp4")), "-o", "/proc/skeleton.mp4")
+    assert result.exit_code == 2
+    assert "is not writable" in result.output and "could not find a baby" not in result.output
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders anyway")
+def test_a_read_only_output_folder_is_refused_up_front(
+    tmp_path: Path, make_video: MakeVideo
+) -> None:
+    video = make_video("baby.mp4")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        result = annotate(str(video), "-o", str(locked / "skeleton.mp4"))
+    finally:
+        locked.chmod(0o755)
+    assert result.exit_code == 2
+    assert "is not writable" in result.output

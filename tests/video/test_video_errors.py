@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -125,3 +127,41 @@ def test_complete_file_does_not_end_early(tmp_path: Path) -> None:
     with iter_frames(whole) as stream:
         list(stream)
     assert not stream.ended_early and stream.problems == []
+
+
+def test_a_tail_cut_off_by_a_fraction_of_a_second_is_not_reported_as_x_of_x(
+    tmp_path: Path,
+) -> None:
+    # 99 frames at 60 fps declare 1.65 s; losing the last few frames leaves the last frame read
+    # at about 1.58 s: both round to 1.6 s, which once read "up to 1.6 s of the 1.6 s".
+    whole = make_video(
+        tmp_path / "whole.mp4", frames=99, fps=60, noisy=True,
+        container_options={"movflags": "+faststart"},
+    )
+    data = whole.read_bytes()
+    messages = []
+    for cut in range(500, 4001, 500):
+        cut_file = tmp_path / f"cut{cut}.mp4"
+        cut_file.write_bytes(data[:-cut])
+        with iter_frames(cut_file, fps=None) as stream:
+            list(stream)
+        if stream.ended_early:
+            messages += [p for p in stream.problems if "ends early" in p]
+    assert messages
+    for message in messages:
+        said = re.search(r"up to ([\d.]+) s of the ([\d.]+) s", message)
+        assert said is None or said[1] != said[2], message
+    assert any("frame(s) could not be read" in message for message in messages)
+
+
+@pytest.mark.parametrize("make_special", ["fifo", "device"])
+def test_a_pipe_or_device_is_not_read(tmp_path: Path, make_special: str) -> None:
+    if make_special == "fifo":
+        path = tmp_path / "pipe.mp4"
+        os.mkfifo(path)  # reading it would wait forever for a writer
+    else:
+        path = Path("/dev/zero")
+        if not path.exists():
+            pytest.skip("no /dev/zero here")
+    with pytest.raises(NotAVideo, match="device or pipe"):
+        probe(path)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+from typing import Any
+
 import click
 
 from crawlcoach import __version__
@@ -10,9 +13,26 @@ from crawlcoach.cli.annotate import annotate
 from crawlcoach.cli.assess import assess
 from crawlcoach.cli.serve import serve
 from crawlcoach.cli.worker import worker
+from crawlcoach.errors import CrawlcoachError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The sub-commands, with a last line of defence: an error meant for a person (or one from
+    the file system) that a command let through is printed as one line, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CrawlcoachError as exc:
+            raise click.ClickException(exc.message) from None
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:  # output piped into `head`: click handles it quietly
+                raise
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{where}{exc.strerror or exc}") from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="crawlcoach")
 def cli() -> None:
     """Understand how a baby crawls from an ordinary phone video."""

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
-from crawlcoach.cli.progress import VideoProgress
+from crawlcoach.cli.dates import DATE, check_age
+from crawlcoach.cli.outputs import prepare_folder
+from crawlcoach.cli.progress import LOG_INTERVAL_S, VideoProgress
+from crawlcoach.cli.rates import ANALYSIS_RATE, SECONDS_BETWEEN_LINES
 from crawlcoach.pipeline import AnalysisOptions, analyze_videos
 from crawlcoach.report.text import summarize
 from crawlcoach.video import DEFAULT_ANALYSIS_FPS
 
 
 @click.command()
-@click.argument("videos", nargs=-1, required=True, type=click.Path(path_type=Path))
+# Paths are not checked here: a missing or unreadable video is that video's error, not the run's.
+@click.argument("videos", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -29,13 +33,13 @@ from crawlcoach.video import DEFAULT_ANALYSIS_FPS
 )
 @click.option(
     "--fps",
-    type=click.FloatRange(min=1.0, max=60.0),
+    type=ANALYSIS_RATE,
     default=DEFAULT_ANALYSIS_FPS,
     show_default=True,
     help="Analysis rate: frames per second looked at.",
 )
-@click.option("--born", type=str, help="The baby's birth date (YYYY-MM-DD): adds an assessment.")
-@click.option("--due", type=str, help="The due date (YYYY-MM-DD), for a baby born early.")
+@click.option("--born", type=DATE, help="The baby's birth date: adds an assessment.")
+@click.option("--due", type=DATE, help="The due date, for a baby born early.")
 @click.option(
     "--report",
     "observations",
@@ -43,7 +47,14 @@ from crawlcoach.video import DEFAULT_ANALYSIS_FPS
     metavar="OBSERVATION",
     help="Something you noticed (repeatable); see `crawlcoach assess --help`.",
 )
-@click.option("--today", type=str, hidden=True, help="Pretend today is this date (for tests).")
+@click.option("--today", type=DATE, hidden=True, help="Pretend today is this date (for tests).")
+@click.option(
+    "--progress-every",
+    type=SECONDS_BETWEEN_LINES,
+    default=LOG_INTERVAL_S,
+    hidden=True,
+    help="Seconds between progress lines when stderr is not a terminal.",
+)
 @click.option(
     "--save-tracks",
     type=click.Path(file_okay=False, path_type=Path),
@@ -53,30 +64,25 @@ def analyze(
     videos: tuple[Path, ...],
     fmt: str,
     fps: float,
-    born: str | None,
-    due: str | None,
+    born: date | None,
+    due: date | None,
     observations: tuple[str, ...],
-    today: str | None,
+    today: date | None,
+    progress_every: float,
     save_tracks: Path | None,
 ) -> None:
     """Analyse how the baby moves in each VIDEO.
 
     Exits with status 1 when any video could not be analysed (the others still are).
     """
-    options = AnalysisOptions(
-        fps=fps,
-        born=_parse_date(born, "--born"),
-        due=_parse_date(due, "--due"),
-        observations=observations,
-        today=_parse_date(today, "--today"),
-    )
+    options = AnalysisOptions(fps=fps, born=born, due=due, observations=observations, today=today)
     _check_guidance_inputs(options)
     if save_tracks is not None:
-        save_tracks.mkdir(parents=True, exist_ok=True)
+        prepare_folder(save_tracks, "--save-tracks")
 
     failed = 0
     collected: list[dict[str, Any]] = []
-    with VideoProgress(len(videos)) as progress:
+    with VideoProgress(videos, log_every_s=progress_every) as progress:
         for i, result in enumerate(
             analyze_videos(videos, options=options, progress=progress.update, track_dir=save_tracks)
         ):
@@ -96,18 +102,6 @@ def analyze(
         sys.exit(1)
 
 
-def _parse_date(value: str | None, option: str) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date; write it as YEAR-MONTH-DAY, for example 2026-03-14.",
-            param_hint=option,
-        ) from None
-
-
 def _check_guidance_inputs(options: AnalysisOptions) -> None:
     """Reject impossible dates before spending minutes on video."""
     if options.born is None:
@@ -115,10 +109,10 @@ def _check_guidance_inputs(options: AnalysisOptions) -> None:
             raise click.UsageError("--due and --report need --born (the baby's birth date).")
         return
     from crawlcoach.errors import CrawlcoachError
-    from crawlcoach.guidance import age_from_dates, parse_observations
+    from crawlcoach.guidance import parse_observations
 
+    check_age(options.born, options.due, options.today)
     try:
-        age_from_dates(options.born, options.due, today=options.today or date.today())
         parse_observations(options.observations)
     except CrawlcoachError as exc:
         raise click.UsageError(exc.message) from None

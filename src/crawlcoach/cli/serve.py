@@ -43,12 +43,25 @@ def prepare_site() -> None:
     envvar="CRAWLCOACH_HOST",
     help="Address to listen on (0.0.0.0: reachable from phones on your network).",
 )
-@click.option("--port", default=8000, show_default=True, envvar="CRAWLCOACH_PORT", type=int)
-@click.option("--threads", default=8, show_default=True, help="Web server threads.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    envvar="CRAWLCOACH_PORT",
+    type=click.IntRange(1, 65535),
+)
+@click.option(
+    "--threads",
+    default=8,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Web server threads.",
+)
 @click.option(
     "--workers",
     default=1,
     show_default=True,
+    type=click.IntRange(min=1),
     help="Videos analysed at the same time (each needs a CPU core).",
 )
 @click.option(

@@ -10,6 +10,7 @@ import click
     "--workers",
     default=1,
     show_default=True,
+    type=click.IntRange(min=1),
     help="Videos analysed at the same time (each needs a CPU core).",
 )
 def worker(workers: int) -> None:

@@ -149,7 +149,7 @@ def _seconds(locomotion: Mapping[str, Any], label: str) -> dict[str, float] | No
         return None
     try:
         return {key: float(seconds.get(key) or 0.0) for key in SECONDS_KEYS}
-    except (AttributeError, TypeError, ValueError):
+    except (AttributeError, TypeError, ValueError, OverflowError):
         raise GuidanceInputError(
             f"In {label}, locomotion.seconds should map forward/backward/pivoting/stationary "
             "to numbers of seconds."

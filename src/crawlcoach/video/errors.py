@@ -6,8 +6,9 @@ from crawlcoach.errors import CrawlcoachError
 
 
 class VideoError(CrawlcoachError):
-    """Any video problem; raised as such for unreadable files (kind ``permission_denied``) and
-    outputs that cannot be written (kind ``cannot_write``)."""
+    """Any video problem; raised as such for files this user may not read (kind
+    ``permission_denied``), symbolic links that loop (``symlink_loop``), other read failures
+    (``unreadable``) and outputs that cannot be written (``cannot_write``)."""
 
     kind = "video_error"
 

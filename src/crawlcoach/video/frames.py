@@ -191,14 +191,23 @@ class FrameStream(Iterator[Frame]):
             )
         self.ended_early = self._log.stopped_by is not None or self._is_short(clock)
         if self.ended_early:
-            reached = clock.last_seconds or 0.0
-            length = self._declared_length_s()
-            declared = f" of the {length:.1f} s it declares" if length > reached else ""
             self.problems.append(
-                f"{name}: the video ends early: it could be read only up to {reached:.1f} s"
-                f"{declared}. The file looks cut off or damaged (an interrupted recording, copy or "
-                "upload?); the results cover only the part that could be read."
+                f"{name}: the video ends early: {self._how_far_read(clock)}. The file looks cut "
+                "off or damaged (an interrupted recording, copy or upload?); the results cover "
+                "only the part that could be read."
             )
+
+    def _how_far_read(self, clock: PresentationClock) -> str:
+        reached, length = f"{clock.last_seconds or 0.0:.1f}", f"{self._declared_length_s():.1f}"
+        if float(length) > float(reached):
+            return f"it could be read only up to {reached} s of the {length} s it declares"
+        # Only a fraction of a second is missing: "up to 6.6 s of the 6.6 s" would read as a
+        # contradiction, so say what is missing instead.
+        declared_frames = self.info.frame_count or 0
+        missing = declared_frames - self.decoded_count
+        if missing > 0:
+            return f"its last {missing} frame(s) could not be read"
+        return "its last moments could not be read"
 
     def _declared_length_s(self) -> float:
         by_count = (self.info.frame_count or 0) / self.info.fps if self.info.fps > 0 else 0.0
