@@ -26,6 +26,8 @@ def test_an_uploaded_list_naming_a_local_video_is_rejected(
     checked = check_video(upload)
     assert isinstance(checked, Rejection)
     assert checked.status == 415
+    assert "playlist" in checked.message
+    assert str(tmp_path) not in checked.message  # the server's paths are never shown
 
 
 def test_an_uploaded_mp4_passes(make_video: Callable[..., Path]) -> None:

@@ -26,6 +26,11 @@ class NotAVideo(VideoError):
     kind = "not_a_video"
 
 
+class PlaylistNotVideo(NotAVideo):
+    """A playlist or a list of other files (HLS, ffconcat, SDP): never followed, since what it
+    names could be any file on the machine."""
+
+
 class VideoDamaged(VideoError):
     """The file looks like a video but not a single frame can be decoded (a recording cut off
     before its index was written, garbage data). A file that breaks off part-way is not an error:

@@ -12,7 +12,13 @@ from av.container import InputContainer
 from av.stream import Disposition
 from av.video.stream import VideoStream
 
-from crawlcoach.video.errors import NotAVideo, VideoDamaged, VideoError, VideoNotFound
+from crawlcoach.video.errors import (
+    NotAVideo,
+    PlaylistNotVideo,
+    VideoDamaged,
+    VideoError,
+    VideoNotFound,
+)
 
 # Demuxers of self-contained video files, as FFmpeg names them. An allow-list rather than a
 # block-list: FFmpeg also has demuxers that read *other* files or URLs named inside the input
@@ -151,8 +157,8 @@ def _permission_denied(path: Path) -> VideoError:
     )
 
 
-def _playlist_error(path: Path) -> NotAVideo:
-    return NotAVideo(
+def _playlist_error(path: Path) -> PlaylistNotVideo:
+    return PlaylistNotVideo(
         f"{path} is a playlist or a list of other files, not a video: crawlcoach does not follow "
         "what it names. Give (or upload) the video file itself, for example the .mp4 or .mov "
         "the phone recorded."

@@ -12,6 +12,7 @@ from django.core.files.uploadhandler import StopUpload, TemporaryFileUploadHandl
 from django.http import HttpRequest
 
 from crawlcoach.video import VideoError, VideoInfo, probe
+from crawlcoach.video.errors import PlaylistNotVideo
 
 # Room for the multipart envelope and the CSRF field around the file itself.
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
@@ -63,6 +64,12 @@ def check_video(path: Path) -> VideoInfo | Rejection:
     """The file's facts when it is a video we can analyse, else why not in plain words."""
     try:
         info = probe(path)
+    except PlaylistNotVideo:
+        return Rejection(
+            "That file is a playlist (a list of other files), not a video. Choose the video "
+            "itself, for example the MP4 or MOV your phone recorded.",
+            415,
+        )
     except VideoError:
         return Rejection(
             "That file is not a video we can read. Choose a video from your phone's camera or "
