@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib import messages
@@ -76,15 +77,18 @@ def family_page(request: HttpRequest) -> HttpResponse:
     family = request.family  # type: ignore[attr-defined]
     now = timezone.now()
     invitations = [inv for inv in family.invitations.all() if inv.is_open(now)]
-    links = [
-        (inv, request.build_absolute_uri(reverse("join", args=[inv.token]))) for inv in invitations
-    ]
+    links = [(inv, invitation_link(inv)) for inv in invitations]
     caregivers = family.caregivers.select_related("user").order_by("joined_at")
     return render(
         request,
         "families/family.html",
         {"caregivers": caregivers, "invitation_links": links},
     )
+
+
+def invitation_link(invitation: Invitation) -> str:
+    """The join link on the configured site address, never on the request's Host header."""
+    return urljoin(settings.SITE_URL, reverse("join", args=[invitation.token]).lstrip("/"))
 
 
 @require_POST
