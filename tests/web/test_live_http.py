@@ -39,7 +39,9 @@ class Site:
 @pytest.fixture(
     scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 )
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+def site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Site]:
     data = tmp_path_factory.mktemp(f"data-{request.param}")
     data.chmod(0o755)  # a folder made by hand (or by an older version): readable by everyone
     env = {"CRAWLCOACH_MAX_UPLOAD_MB": str(MAX_UPLOAD_MB)}
