@@ -29,6 +29,7 @@ MAX_UPLOAD_MB = 1
 
 @dataclass
 class Site:
+    backend: str
     base: str
     data: Path
     owner: Visitor  # signed up, with one child
@@ -63,7 +64,7 @@ def site(
         owner = Visitor(base)
         owner.sign_up("sam")
         child_id = owner.add_child((date.today() - timedelta(days=280)).isoformat())
-        yield Site(base, data, owner, child_id, query)
+        yield Site(request.param, base, data, owner, child_id, query)
 
 
 def _in_parallel(count: int, attempt: Callable[[int], Answer]) -> list[Answer]:
@@ -130,29 +131,45 @@ def test_invitation_links_use_the_served_address(site: Site) -> None:
     assert site.owner.invitation_link().startswith(f"http://localhost:{port}/join/")
 
 
-def test_everything_in_the_data_folder_is_private(site: Site, make_video) -> None:
+def _upload_and_wait(site: Site, video: Path) -> dict[str, Any]:
     url = f"/children/{site.child_id}/upload/"
     site.owner.get(url)
-    answer = site.owner.post(
-        url, files={"video": make_video("floor.mp4")}, headers={"Accept": "application/json"}
-    )
+    answer = site.owner.post(url, files={"video": video}, headers={"Accept": "application/json"})
     assert answer.status == 201, answer.text[:300]
     status_url = json.loads(answer.body)["url"] + "status.json"
-    deadline = time.monotonic() + 180
-    while json.loads(site.owner.get(status_url).body)["pending"]:
+    deadline = time.monotonic() + 300
+    while (status := json.loads(site.owner.get(status_url).body))["pending"]:
         assert time.monotonic() < deadline, "the analysis did not finish"
         time.sleep(0.5)
+    return status
 
-    opened = {
-        str(path.relative_to(site.data)): oct(stat.S_IMODE(path.stat().st_mode))
-        for path in [site.data, *site.data.rglob("*")]
+
+def _open_to_others(data: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(data)): oct(stat.S_IMODE(path.stat().st_mode))
+        for path in [data, *data.rglob("*")]
         if path.name != "server.log"  # the test's own file
         and stat.S_IMODE(path.stat().st_mode) & 0o077
     }
-    assert opened == {}
-    videos = list((site.data / "media").rglob("original.mp4"))
-    assert len(videos) == 1
+
+
+def test_everything_in_the_data_folder_is_private(site: Site, make_video) -> None:
+    _upload_and_wait(site, make_video("floor.mp4"))
+    assert _open_to_others(site.data) == {}
+    assert len(list((site.data / "media").rglob("original.mp4"))) == 1
     assert "was readable by other users" in (site.data / "server.log").read_text()
+
+
+@pytest.mark.clips
+@pytest.mark.slow
+def test_the_skeleton_video_is_private(site: Site, clips_dir: Path) -> None:
+    if site.backend != "sqlite":
+        pytest.skip("file modes do not depend on the database: checked once, on SQLite")
+    status = _upload_and_wait(site, clips_dir / "ucf101-dev/v_BabyCrawling_g04_c02.avi")
+    assert status["status"] == "done", status
+    (annotated,) = (site.data / "media").rglob("annotated.mp4")
+    assert stat.S_IMODE(annotated.stat().st_mode) == 0o600
+    assert _open_to_others(site.data) == {}
 
 
 def test_an_invitation_is_used_once_by_parallel_joins(site: Site) -> None:
