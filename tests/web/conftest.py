@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import atexit
 import os
+import pwd
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -39,7 +41,10 @@ from crawlcoach.web.videos.models import Status, Video  # noqa: E402
 # Tasks run inline in these tests; the real queue is exercised by the end-to-end tests.
 HUEY.immediate = True
 
+from live_server import free_port  # noqa: E402
 from web_helpers import PASSWORD, contract  # noqa: E402
+
+POSTGRES_BIN = Path("/usr/lib/postgresql")
 
 
 @pytest.fixture(autouse=True)
@@ -146,3 +151,44 @@ def fake_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
 
     monkeypatch.setattr("crawlcoach.web.videos.analysis._analyse", analyse)
     yield calls
+
+
+def _postgres_tools() -> Path | None:
+    versions = sorted(POSTGRES_BIN.glob("*/bin/initdb"))
+    return versions[-1].parent if versions else None
+
+
+@pytest.fixture(scope="module")
+def database_url() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster (initdb in a temporary folder) on a free loopback port."""
+    tools = _postgres_tools()
+    if tools is None:
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql); `make test` does it")
+    # PostgreSQL refuses to run as root: as root, the cluster belongs to the 'postgres' user.
+    as_user: list[str] = []
+    folder = Path(tempfile.mkdtemp(prefix="crawlcoach-pg-"))
+    if os.geteuid() == 0:
+        try:
+            owner = pwd.getpwnam("postgres")
+        except KeyError:
+            pytest.skip("running as root and there is no 'postgres' user to own the test cluster")
+        os.chown(folder, owner.pw_uid, owner.pw_gid)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    data, port = folder / "data", free_port()
+
+    def run(*command: str) -> None:
+        subprocess.run([*as_user, *command], check=True, capture_output=True, timeout=120)
+
+    try:
+        run(str(tools / "initdb"), "-D", str(data), "-A", "trust", "-U", "crawlcoach", "--no-sync")
+        server_options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        run(str(tools / "pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"),
+            "-o", server_options, "start")  # fmt: skip
+        run(str(tools / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "crawlcoach",
+            "crawlcoach")  # fmt: skip
+        yield f"postgres://crawlcoach@127.0.0.1:{port}/crawlcoach"
+    finally:
+        if (data / "postmaster.pid").exists():
+            subprocess.run([*as_user, str(tools / "pg_ctl"), "-D", str(data), "-m", "immediate",
+                            "stop"], capture_output=True, timeout=60)  # fmt: skip
+        shutil.rmtree(folder, ignore_errors=True)

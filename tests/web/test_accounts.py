@@ -83,7 +83,7 @@ def test_lock_ends_after_its_time(client: Client, parent: User, settings) -> Non
 
     earlier = timezone.now() - timedelta(minutes=settings.LOCKOUT_MINUTES + 1)
     for _ in range(settings.LOCKOUT_ATTEMPTS):
-        lockout.record_failure(parent.username, now=earlier)
+        assert lockout.count_attempt(parent.username, now=earlier)
     response = client.post(reverse("login"), {"username": parent.username, "password": PASSWORD})
     assert response.status_code == 302
 
@@ -131,17 +131,54 @@ def test_invitation_lets_a_second_caregiver_join_once(parent_client: Client, par
     assert response.url == reverse("home")
     alex = User.objects.get(username="alex")
     assert alex.caregiver.family == parent.caregiver.family
-    assert Client().get(link).status_code == 404  # used up
+    used = Client().get(link)
+    assert used.status_code == 410
+    assert b"already used" in used.content and b"Ask the person who invited you" in used.content
 
 
 def test_expired_and_revoked_invitations_do_not_work(parent_client: Client, parent: User) -> None:
     family = parent.caregiver.family
     old = Invitation.objects.create(family=family, expires_at=timezone.now() - timedelta(minutes=1))
-    assert Client().get(reverse("join", args=[old.token])).status_code == 404
+    expired = Client().get(reverse("join", args=[old.token]))
+    assert expired.status_code == 410 and b"has expired" in expired.content
     fresh = Invitation.objects.create(family=family, expires_at=timezone.now() + timedelta(days=1))
     parent_client.post(reverse("invite_revoke", args=[fresh.pk]))
-    assert Client().get(reverse("join", args=[fresh.token])).status_code == 404
-    assert Client().get(reverse("join", args=["made-up-token"])).status_code == 404
+    for token in (fresh.token, "made-up-token"):
+        gone = Client().get(reverse("join", args=[token]))
+        assert gone.status_code == 404
+        assert b"may have been withdrawn" in gone.content and b"for a new link" in gone.content
+    assert not User.objects.filter(username="alex").exists()
+
+
+def test_joining_on_a_link_used_meanwhile_keeps_no_account(parent: User) -> None:
+    """The form was opened while the link was open; another person joined before it was sent."""
+    invitation = Invitation.objects.create(
+        family=parent.caregiver.family, expires_at=timezone.now() + timedelta(days=1)
+    )
+    link = reverse("join", args=[invitation.token])
+    late = Client()
+    late.get(link)
+    Client().post(link, {"first_name": "Alex", "username": "alex", "password1": PASSWORD,
+                         "password2": PASSWORD})  # fmt: skip
+    response = late.post(link, {"first_name": "Kim", "username": "kim", "password1": PASSWORD,
+                                "password2": PASSWORD})  # fmt: skip
+    assert response.status_code == 410 and b"already used" in response.content
+    assert not User.objects.filter(username="kim").exists()
+    assert parent.caregiver.family.caregivers.count() == 2
+
+
+def test_an_empty_password_does_not_clear_the_lock_count(
+    client: Client, parent: User, settings
+) -> None:
+    from crawlcoach.web.families.models import LoginLock
+
+    for _ in range(settings.LOCKOUT_ATTEMPTS - 1):
+        client.post(reverse("login"), {"username": parent.username, "password": "wrong-guess-1"})
+    client.post(reverse("login"), {"username": parent.username, "password": ""})
+    assert LoginLock.objects.get().failures == settings.LOCKOUT_ATTEMPTS - 1
+    client.post(reverse("login"), {"username": parent.username, "password": "wrong-guess-1"})
+    response = client.post(reverse("login"), {"username": parent.username, "password": PASSWORD})
+    assert b"locked" in response.content and "_auth_user_id" not in client.session
 
 
 def test_join_while_logged_in_asks_to_log_out(parent_client: Client, parent: User) -> None:

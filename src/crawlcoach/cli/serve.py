@@ -71,12 +71,18 @@ def prepare_site() -> None:
 )
 def serve(host: str, port: int, threads: int, workers: int, no_worker: bool) -> None:
     """Run the family web app (data in $CRAWLCOACH_DATA_DIR, default ./var)."""  # fmt: skip
+    import os
+
     import waitress
     from django.conf import settings
 
+    shown = "localhost" if host in ("0.0.0.0", "::", "127.0.0.1") else host
+    lan = _lan_address() if host in ("0.0.0.0", "::") else None
+    # Invitation links use the address a phone can open, unless CRAWLCOACH_SITE_URL says better.
+    os.environ.setdefault("CRAWLCOACH_SITE_URL", f"http://{lan or shown}:{port}/")
     prepare_site()
+    from crawlcoach.web.request_size import server_body_limit
     from crawlcoach.web.videos.analysis import requeue_interrupted
-    from crawlcoach.web.videos.upload import MULTIPART_OVERHEAD_BYTES
     from crawlcoach.web.worker import start_embedded
     from crawlcoach.web.wsgi import application
 
@@ -84,11 +90,10 @@ def serve(host: str, port: int, threads: int, workers: int, no_worker: bool) -> 
     if not no_worker:
         requeue_interrupted()
         consumer = start_embedded(workers)
-    shown = "localhost" if host in ("0.0.0.0", "::", "127.0.0.1") else host
     click.echo(f"crawlcoach is running at http://{shown}:{port}/ (data in {settings.DATA_DIR})")
-    lan = _lan_address()
-    if host in ("0.0.0.0", "::") and lan:
+    if lan:
         click.echo(f"On a phone on the same network, open http://{lan}:{port}/")
+    click.echo(f"Invitation links point to {settings.SITE_URL}")
     click.echo("Press Ctrl-C to stop.")
     try:
         waitress.serve(
@@ -96,8 +101,8 @@ def serve(host: str, port: int, threads: int, workers: int, no_worker: bool) -> 
             host=host,
             port=port,
             threads=threads,
-            # Refuse oversized uploads from the headers alone, before reading the body.
-            max_request_body_size=settings.MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD_BYTES,
+            # Above the app's own limit, so the app answers oversized uploads with its page.
+            max_request_body_size=server_body_limit(settings.MAX_UPLOAD_BYTES),
             ident="crawlcoach",
             _quiet=True,
         )

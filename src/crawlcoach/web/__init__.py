@@ -11,5 +11,9 @@ def setup_django() -> None:
     """Configure Django for code that runs outside ``manage.py`` (the CLI, the worker)."""
     import django
 
+    from crawlcoach.web import privacy
+
+    privacy.restrict_new_files()  # before the database or anything else is written
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
     django.setup()
+    privacy.secure_data_dir()

@@ -15,6 +15,8 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 from crawlcoach.errors import CrawlcoachError
 
 DEFAULT_MAX_UPLOAD_MB = 500
+# What `crawlcoach serve` sets when CRAWLCOACH_SITE_URL is not given is the address it prints.
+DEFAULT_SITE_URL = "http://localhost:8000/"
 
 
 class ConfigError(CrawlcoachError):
@@ -24,7 +26,8 @@ class ConfigError(CrawlcoachError):
 def data_dir() -> Path:
     """The folder for the database, the queue, the secret key and every uploaded video."""
     path = Path(os.environ.get("CRAWLCOACH_DATA_DIR", "var")).expanduser().resolve()
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # children's videos: owner only
+    # Children's videos: owner only (an existing folder is made private at start-up, privacy.py).
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 
@@ -90,6 +93,23 @@ def task_queue(redis_url: str | None, folder: Path) -> Any:
     from huey import SqliteHuey
 
     return SqliteHuey("crawlcoach", filename=str(folder / "tasks.sqlite3"))
+
+
+def site_url() -> str:
+    """The address families open the app at (``CRAWLCOACH_SITE_URL``), ending in a slash."""
+    raw = os.environ.get("CRAWLCOACH_SITE_URL", "").strip() or DEFAULT_SITE_URL
+    parts = urlsplit(raw)
+    try:
+        parts.port  # noqa: B018  (raises on a port that is not a number)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        valid = False
+    if not valid or parts.query or parts.fragment:
+        raise ConfigError(
+            f"CRAWLCOACH_SITE_URL={raw!r}: give the address families open the app at, e.g. "
+            "http://192.168.1.20:8000/ or https://crawl.example.org/."
+        )
+    return raw if raw.endswith("/") else raw + "/"
 
 
 def max_upload_bytes() -> int:

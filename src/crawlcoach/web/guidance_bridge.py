@@ -1,12 +1,20 @@
 """The web app's one door to the guidance: ages, the assessment over a child's videos, and the
-observations a parent can report. The judging itself lives in ``crawlcoach.guidance``."""
+observations a parent can report. The judging itself lives in ``crawlcoach.guidance``.
+
+Nothing here raises for dates the guidance would refuse (a child past its norms, a video dated
+before the birth or after today): those are shown calmly instead, with a note saying why."""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
+
+from crawlcoach.guidance.age import DAYS_PER_MONTH, MAX_AGE_MONTHS
+from crawlcoach.guidance.errors import GuidanceInputError
+from crawlcoach.web import family_time, words
 
 if TYPE_CHECKING:
     from crawlcoach.web.children.models import Child
@@ -19,6 +27,7 @@ log = logging.getLogger(__name__)
 class ChildAges:
     age_months: float
     corrected_age_months: float | None
+    past_norms: bool = False  # older than the guidance's norms reach
 
     @property
     def age_text(self) -> str:
@@ -29,6 +38,15 @@ class ChildAges:
         if self.corrected_age_months is None:
             return None
         return format_months(self.corrected_age_months)
+
+
+@dataclass(frozen=True)
+class ChildGuidance:
+    """What the guidance says for a child on a day, and calm notes on what it could not judge."""
+
+    assessment: dict[str, Any] | None
+    analysed_count: int = 0  # finished videos the assessment weighed
+    notes: tuple[str, ...] = field(default_factory=tuple)
 
 
 def format_months(months: float) -> str:
@@ -43,20 +61,60 @@ def format_months(months: float) -> str:
 
 
 def child_ages(child: Child, today: date) -> ChildAges:
+    """The child's ages on ``today``; never refuses, unlike the guidance's own age check."""
     from crawlcoach.guidance import age_from_dates
 
-    ages = age_from_dates(child.born, child.due, today)
+    months = (today - child.born).days / DAYS_PER_MONTH
+    if months > MAX_AGE_MONTHS:
+        return ChildAges(months, None, past_norms=True)
+    try:
+        ages = age_from_dates(child.born, child.due, today)
+    except GuidanceInputError:
+        # Born "after today": a birth entered where the calendar was already a day ahead.
+        return ChildAges(max(0.0, months), None)
     return ChildAges(ages.age_months, ages.corrected_age_months)
 
 
-def analyses_for(videos: list[Video]) -> list[dict[str, Any]]:
-    """The finished analyses, oldest first, each with the day it was filmed for the guidance."""
-    done = [v for v in videos if v.status == "done" and v.result]
-    done.sort(key=lambda v: v.uploaded_at)
-    return [{**v.result, "recorded_on": v.uploaded_at.date().isoformat()} for v in done]
+def child_guidance(child: Child, videos: Iterable[Video], today: date) -> ChildGuidance:
+    """The assessment on ``today`` over the child's finished videos up to that day.
+
+    Videos dated outside the child's life so far are left out (and counted in a note); a child
+    past the norms, or born after ``today``, gets a note instead of an assessment.
+    """
+    if child_ages(child, today).past_norms:
+        return ChildGuidance(None, notes=(words.past_norms(child.name),))
+    if child.born > today:
+        return ChildGuidance(None, notes=(words.born_after_today(child.name),))
+    done = sorted((v for v in videos if v.status == "done" and v.result), key=_uploaded)
+    dated = [(v, family_time.local_date(v.uploaded_at)) for v in done]
+    analyses = [
+        {**v.result, "recorded_on": on.isoformat()} for v, on in dated if child.born <= on <= today
+    ]
+    outside = len(dated) - len(analyses)
+    notes = (words.videos_outside_life(outside, child.name),) if outside else ()
+    try:
+        judged = _assessment(child, analyses, today)
+    except GuidanceInputError as exc:
+        # A stored analysis or a date the guidance refuses: the page still shows everything else.
+        log.warning("no assessment for child %s on %s: %s", child.pk, today, exc)
+        return ChildGuidance(None, notes=(*notes, words.NO_ASSESSMENT))
+    return ChildGuidance(judged, len(analyses), notes)
 
 
-def assessment(child: Child, analyses: list[dict[str, Any]], today: date) -> dict[str, Any] | None:
+def video_guidance(video: Video, earlier: Iterable[Video], today: date) -> ChildGuidance:
+    """The assessment as it stood on the day ``video`` was filmed, over it and earlier ones."""
+    child = video.child
+    filmed = family_time.local_date(video.uploaded_at)
+    if not child.born <= filmed <= today:
+        return ChildGuidance(None, notes=(words.video_outside_life(child.name),))
+    return child_guidance(child, earlier, filmed)
+
+
+def _uploaded(video: Video) -> Any:
+    return video.uploaded_at
+
+
+def _assessment(child: Child, analyses: list[dict[str, Any]], today: date) -> dict[str, Any]:
     """The guidance's verdict, reasons, plan and what to watch for, as its contract dict."""
     from crawlcoach.guidance import assess
 
@@ -73,17 +131,29 @@ def observation_choices() -> list[tuple[str, str]]:
     """The things a parent may report, as (id, plain words) pairs for a form."""
     from crawlcoach.guidance import OBSERVATIONS, load_content
 
-    words = load_content().texts.observations
-    return [(key, words[key][:1].upper() + words[key][1:]) for key in OBSERVATIONS]
+    words_for = load_content().texts.observations
+    return [(key, words_for[key][:1].upper() + words_for[key][1:]) for key in OBSERVATIONS]
 
 
-def date_problem(born: date, due: date | None, today: date) -> str | None:
-    """The guidance's own words when these dates cannot be right, else None."""
+def date_problem(
+    born: date, due: date | None, today: date, *, past_norms_allowed: bool = False
+) -> str | None:
+    """The guidance's own words when these dates cannot be right, else None.
+
+    ``past_norms_allowed``: a child already saved who has since grown past the norms may still
+    be edited (a name, a due date); only a newly typed birth date is held to the age limit.
+    """
     from crawlcoach.guidance import age_from_dates
-    from crawlcoach.guidance.errors import GuidanceInputError
 
+    if past_norms_allowed:
+        today = min(today, last_day_of_norms(born))
     try:
         age_from_dates(born, due, today)
     except GuidanceInputError as exc:
         return str(exc)
     return None
+
+
+def last_day_of_norms(born: date) -> date:
+    """The last day on which a child born on ``born`` is within the guidance's norms."""
+    return born + timedelta(days=int(MAX_AGE_MONTHS * DAYS_PER_MONTH))

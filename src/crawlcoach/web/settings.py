@@ -2,7 +2,7 @@
 
 Environment: CRAWLCOACH_DATA_DIR (default ./var), DATABASE_URL, REDIS_URL, CRAWLCOACH_SECRET_KEY,
 CRAWLCOACH_MAX_UPLOAD_MB (default 500), CRAWLCOACH_ALLOWED_HOSTS, CRAWLCOACH_CSRF_TRUSTED_ORIGINS,
-CRAWLCOACH_HTTPS, CRAWLCOACH_OPEN_SIGNUP, CRAWLCOACH_DEBUG.
+CRAWLCOACH_HTTPS, CRAWLCOACH_OPEN_SIGNUP, CRAWLCOACH_SITE_URL, CRAWLCOACH_DEBUG.
 """
 
 from __future__ import annotations
@@ -18,12 +18,15 @@ MEDIA_ROOT = DATA_DIR / "media"  # never served as a folder: every file goes thr
 UPLOAD_TMP_DIR = DATA_DIR / "uploads"
 STATIC_ROOT = DATA_DIR / "static"
 for _folder in (MEDIA_ROOT, UPLOAD_TMP_DIR, STATIC_ROOT):
-    _folder.mkdir(parents=True, exist_ok=True)
+    _folder.mkdir(mode=0o700, exist_ok=True)
 
 SECRET_KEY = config.secret_key(DATA_DIR)
 DEBUG = config.flag("CRAWLCOACH_DEBUG")
 ALLOWED_HOSTS = config.csv_list("CRAWLCOACH_ALLOWED_HOSTS", "*")
 CSRF_TRUSTED_ORIGINS = config.csv_list("CRAWLCOACH_CSRF_TRUSTED_ORIGINS", "")
+# Where families open the app: invitation links are built from it, never from the request's
+# Host header (with ALLOWED_HOSTS '*' anyone could make a link point elsewhere).
+SITE_URL = config.site_url()
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -45,9 +48,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "crawlcoach.web.private_cache.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "crawlcoach.web.families.middleware.FamilyMiddleware",
+    # Before any view reads the body (the CSRF check reads POST in process_view).
+    "crawlcoach.web.request_size.RequestSizeMiddleware",
 ]
 
 ROOT_URLCONF = "crawlcoach.web.urls"
@@ -95,6 +101,7 @@ MAX_UPLOAD_BYTES = config.max_upload_bytes()
 FILE_UPLOAD_TEMP_DIR = str(UPLOAD_TMP_DIR)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 LANGUAGE_CODE = "en"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from crawlcoach.guidance.age import MAX_AGE_MONTHS
+
 DIRECTIONS = {
     "forward": "Forward",
     "backward": "Backward",
@@ -69,3 +71,43 @@ def limb_use(used: bool | None) -> str:
 
 def humanise(value: str) -> str:
     return value.replace("_", " ").capitalize()
+
+
+# Why the advice is missing or leaves videos out: dates the guidance cannot judge, said calmly.
+NORMS_YEARS = int(MAX_AGE_MONTHS // 12)
+
+
+def past_norms(name: str) -> str:
+    return (
+        f"crawlcoach's norms cover the first {NORMS_YEARS} years; {name} is past them. Videos "
+        "are still analysed and kept here, but no longer judged against age norms."
+    )
+
+
+def born_after_today(name: str) -> str:
+    return (
+        f"{name}'s birth date is after today on this server's calendar, so there is no advice "
+        "yet. If the birth date is wrong, edit it."
+    )
+
+
+def videos_outside_life(count: int, name: str) -> str:
+    some = "1 video is" if count == 1 else f"{count} videos are"
+    them = "it is" if count == 1 else "they are"
+    return (
+        f"{some} dated outside {name}'s life so far (before the birth date, or after today), "
+        f"so {them} left out of the advice. If the birth date is wrong, edit it."
+    )
+
+
+def video_outside_life(name: str) -> str:
+    return (
+        f"This video is dated outside {name}'s life so far (before the birth date, or after "
+        "today), so it is not judged against age norms. If the birth date is wrong, edit it."
+    )
+
+
+NO_ASSESSMENT = (
+    "We could not put together advice from these videos just now; the analyses above are "
+    "still right."
+)

@@ -3,8 +3,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 
+from crawlcoach.web import family_time
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.guidance_bridge import date_problem, observation_choices
 
@@ -35,7 +35,11 @@ class ChildForm(forms.ModelForm):
         cleaned = super().clean()
         born = cleaned.get("born")
         if born is not None:
-            problem = date_problem(born, cleaned.get("due"), timezone.localdate())
+            # A child saved earlier who has since grown past the norms can still be edited.
+            kept = self.instance.pk is not None and born == self.instance.born
+            problem = date_problem(
+                born, cleaned.get("due"), family_time.today(), past_norms_allowed=kept
+            )
             if problem:
                 raise forms.ValidationError(problem)
         return cleaned

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from crawlcoach.web import guidance_bridge
+from crawlcoach.web import family_time, guidance_bridge
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_required
 from crawlcoach.web.videos.models import Video
@@ -27,7 +27,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @family_required
 def _family_home(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
+    today = family_time.today()
     children = list(request.family.children.all())  # type: ignore[attr-defined]
     rows = [
         {
@@ -57,16 +57,17 @@ def progress_series(videos: list[Video]) -> dict[str, Any]:
 @family_required
 def child_dashboard(request: HttpRequest, child_id: int) -> HttpResponse:
     child = family_child(request, child_id)
-    today = timezone.localdate()
+    today = family_time.today()
     videos = list(child.videos.all())
-    analyses = guidance_bridge.analyses_for(videos)
+    guidance = guidance_bridge.child_guidance(child, videos, today)
     context = {
         "child": child,
         "ages": guidance_bridge.child_ages(child, today),
         "videos": videos[:RECENT_VIDEOS],
         "more_videos": max(0, len(videos) - RECENT_VIDEOS),
-        "analysed_count": len(analyses),
-        "assessment": guidance_bridge.assessment(child, analyses, today),
+        "analysed_count": guidance.analysed_count,
+        "assessment": guidance.assessment,
+        "guidance_notes": guidance.notes,
         "series": progress_series(videos),
     }
     return render(request, "dashboard/child.html", context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.contrib.auth.models import User
 from django.utils import timezone
@@ -49,22 +50,28 @@ class LockoutAuthenticationForm(AuthenticationForm):
 
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username") or ""
-        if username:
-            self._refuse_if_locked(username)
+        if not username or not self.cleaned_data.get("password"):
+            return super().clean()  # nothing is checked, so nothing is counted or cleared
+        if not lockout.count_attempt(username):
+            self._refuse_locked(username)
         try:
             cleaned = super().clean()
         except forms.ValidationError:
-            if username:
-                lockout.record_failure(username)
-                self._refuse_if_locked(username)
+            self._refuse_if_locked(username)
             raise
-        lockout.clear(username)
+        if self.get_user() is not None:
+            lockout.clear(username)
         return cleaned
 
     def _refuse_if_locked(self, username: str) -> None:
+        if lockout.locked_until(username) is not None:
+            self._refuse_locked(username)
+
+    def _refuse_locked(self, username: str) -> None:
         until = lockout.locked_until(username)
-        if until is not None:
-            minutes = max(1, round((until - timezone.now()).total_seconds() / 60))
-            raise forms.ValidationError(
-                self.error_messages["locked"], code="locked", params={"minutes": minutes}
-            )
+        left = (until - timezone.now()).total_seconds() if until else 60 * settings.LOCKOUT_MINUTES
+        raise forms.ValidationError(
+            self.error_messages["locked"],
+            code="locked",
+            params={"minutes": max(1, round(left / 60))},
+        )

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
-from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -75,15 +77,18 @@ def family_page(request: HttpRequest) -> HttpResponse:
     family = request.family  # type: ignore[attr-defined]
     now = timezone.now()
     invitations = [inv for inv in family.invitations.all() if inv.is_open(now)]
-    links = [
-        (inv, request.build_absolute_uri(reverse("join", args=[inv.token]))) for inv in invitations
-    ]
+    links = [(inv, invitation_link(inv)) for inv in invitations]
     caregivers = family.caregivers.select_related("user").order_by("joined_at")
     return render(
         request,
         "families/family.html",
         {"caregivers": caregivers, "invitation_links": links},
     )
+
+
+def invitation_link(invitation: Invitation) -> str:
+    """The join link on the configured site address, never on the request's Host header."""
+    return urljoin(settings.SITE_URL, reverse("join", args=[invitation.token]).lstrip("/"))
 
 
 @require_POST
@@ -115,21 +120,55 @@ def revoke_invitation(request: HttpRequest, invitation_id: int) -> HttpResponse:
     return redirect("family")
 
 
+class _InvitationTaken(Exception):
+    """Another join consumed the invitation first; the new account is rolled back."""
+
+
 def join(request: HttpRequest, token: str) -> HttpResponse:
     invitation = Invitation.objects.select_related("family").filter(token=token).first()
     if invitation is None or not invitation.is_open(timezone.now()):
-        raise Http404("This invitation link has expired or was already used.")
+        return _closed_invitation(request, invitation)
     if request.user.is_authenticated:
         return render(request, "families/join_logged_in.html", {"invitation": invitation})
     form = CaregiverCreationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            user = form.save()
-            Caregiver.objects.create(user=user, family=invitation.family)
-            invitation.accepted_by = user
-            invitation.accepted_at = timezone.now()
-            invitation.save()
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, f"Welcome to {invitation.family.name}, {user.first_name}!")
-        return redirect("home")
+        user = form.save(commit=False)  # hashes the password before the transaction starts
+        try:
+            _accept(invitation, user)
+        except _InvitationTaken:
+            invitation.refresh_from_db()
+            return _closed_invitation(request, invitation)
+        except IntegrityError:
+            form.add_error("username", "That username was taken a moment ago; choose another.")
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Welcome to {invitation.family.name}, {user.first_name}!")
+            return redirect("home")
     return render(request, "families/join.html", {"form": form, "invitation": invitation})
+
+
+def _accept(invitation: Invitation, user: User) -> None:
+    """Create the account and its membership, consuming the invitation in the same transaction.
+
+    The invitation is taken by one conditional UPDATE (``accepted_at IS NULL``): of several joins
+    at once exactly one matches the row, the others roll their new accounts back.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        user.save()
+        Caregiver.objects.create(user=user, family=invitation.family)
+        taken = Invitation.objects.filter(
+            pk=invitation.pk, accepted_at__isnull=True, expires_at__gt=now
+        ).update(accepted_at=now, accepted_by=user)
+        if not taken:
+            raise _InvitationTaken
+
+
+def _closed_invitation(request: HttpRequest, invitation: Invitation | None) -> HttpResponse:
+    """A calm page for a link that was used, has expired, or is unknown (withdrawn or garbled)."""
+    if invitation is None:
+        reason, status = "unknown", 404
+    else:
+        reason, status = ("used" if invitation.accepted_at else "expired"), 410
+    context = {"reason": reason, "days": settings.INVITATION_DAYS}
+    return render(request, "families/join_closed.html", context, status=status)

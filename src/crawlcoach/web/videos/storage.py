@@ -50,11 +50,23 @@ def original_name_for(upload_name: str) -> str:
 def store_upload(video: Video, uploaded_path: Path, upload_name: str) -> Path:
     """Move the uploaded temporary file into the video's folder (a rename, not a copy)."""
     folder = video_dir(video)
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     target = folder / original_name_for(upload_name)
     shutil.move(str(uploaded_path), target)
     target.chmod(0o600)
     return target
+
+
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` and its missing parents owner-only (children's videos), whatever the
+    process's umask."""
+    missing = []
+    while not folder.exists():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)
+        path.chmod(0o700)  # mkdir's mode is filtered by the umask
 
 
 def annotated_path(video: Video) -> Path:

@@ -12,11 +12,10 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from crawlcoach.web import guidance_bridge
+from crawlcoach.web import family_time, guidance_bridge
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_required
@@ -63,10 +62,8 @@ def upload_video(request: HttpRequest, child_id: int) -> HttpResponse:
     child = family_child(request, child_id)
     if request.method == "GET":
         return _upload_page(request, child)
-    limit = settings.MAX_UPLOAD_BYTES
-    if upload.declared_too_large(request, limit):
-        return _upload_page(request, child, upload.too_large_message(limit), 413)
-    request.upload_handlers = [upload.SizeLimitedUploadHandler(request, limit)]
+    # A declared length over the limit was already answered by RequestSizeMiddleware.
+    request.upload_handlers = [upload.SizeLimitedUploadHandler(request, settings.MAX_UPLOAD_BYTES)]
     return _receive_upload(request, child)
 
 
@@ -109,10 +106,9 @@ def video_page(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
         context |= presentation.result_context(video.result)
         context["original_type"] = playback_type(storage.absolute(video.original_file))
         earlier = Video.objects.filter(child=video.child, uploaded_at__lte=video.uploaded_at)
-        analyses = guidance_bridge.analyses_for(list(earlier))
-        context["assessment"] = guidance_bridge.assessment(
-            video.child, analyses, timezone.localdate(video.uploaded_at)
-        )
+        guidance = guidance_bridge.video_guidance(video, earlier, family_time.today())
+        context["assessment"] = guidance.assessment
+        context["guidance_notes"] = guidance.notes
     return render(request, "videos/video.html", context)
 
 
