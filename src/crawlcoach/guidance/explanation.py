@@ -25,16 +25,19 @@ def explain(evidence: Evidence, content: Content) -> str:
     else:
         if len(usable) < len(videos):
             sentences.append(texts["some_unusable"].format(count=len(videos) - len(usable)))
-        movement = (
-            f"{content.texts.directions[latest.direction]} {content.texts.styles[latest.style]}"
-        )
+        unsure = latest.direction in ("forward", "backward") and latest.direction_sure == "low"
+        # A direction the analysis was unsure of is never the headline: say how the baby moved,
+        # then that the way was hard to tell.
+        direction = "unknown_way" if unsure else latest.direction
+        movement = f"{content.texts.directions[direction]} {content.texts.styles[latest.style]}"
         if latest.recorded_on is not None:
             sentences.append(texts["latest_video_dated"].format(
                 date=latest.recorded_on.isoformat(), movement=movement))
         else:
             sentences.append(texts["latest_video"].format(movement=movement))
-        if latest.direction in ("forward", "backward") and latest.direction_sure == "low":
-            sentences.append(texts["direction_unsure"])
+        if unsure:
+            sentences.append(texts["direction_unsure"].format(
+                direction=content.texts.directions[latest.direction]))
         if latest.less_used:
             limbs = " and ".join(LIMB_WORDS[limb] for limb in latest.less_used)
             sentences.append(texts["limbs_less"].format(limbs=limbs))

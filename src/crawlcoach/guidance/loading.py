@@ -428,7 +428,7 @@ def _load_texts(
         situations=_keyed_texts(path, data, "situations", SITUATIONS),
         observations=_keyed_texts(path, data, "observations", OBSERVATIONS),
         explanation=_keyed_texts(path, data, "explanation", REQUIRED_EXPLANATIONS),
-        directions=_keyed_texts(path, data, "directions", DIRECTIONS),
+        directions=_keyed_texts(path, data, "directions", (*DIRECTIONS, "unknown_way")),
         styles=_keyed_texts(path, data, "styles", STYLES),
         patterns=_keyed_texts(path, data, "patterns", PATTERNS),
         watch_for=watch_for,

@@ -115,5 +115,5 @@ REQUIRED_EXPLANATIONS: Final[tuple[str, ...]] = (
 PLACEHOLDERS: Final[frozenset[str]] = frozenset({
     "age", "window_start", "window_end", "never_crawled_percent", "tummy_minutes", "days_apart",
     "side", "limbs", "date", "movement", "count", "videos", "first_seconds", "latest_seconds",
-    "weeks", "days", "months", "items",
+    "weeks", "days", "months", "items", "direction",
 })
