@@ -34,6 +34,11 @@ def test_parent_journey_on_a_real_clip(clips_dir: Path, tmp_path: Path) -> None:
         context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
         page = context.new_page()
         page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base) else None)
+        blocked: list[str] = []  # anything the Content-Security-Policy refused
+        page.on(
+            "console",
+            lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None,
+        )
 
         sign_up(page, base)
         page.screenshot(path=str(shots / "01-add-child-phone.png"), full_page=True)
@@ -75,6 +80,11 @@ def test_parent_journey_on_a_real_clip(clips_dir: Path, tmp_path: Path) -> None:
         page.set_viewport_size(PHONE)
         page.screenshot(path=str(shots / "07-dashboard-phone.png"), full_page=True)
         assert outside == [], f"requests left the machine: {outside}"
+        assert blocked == [], f"the page broke its own Content-Security-Policy: {blocked}"
+        # the timeline was placed by result.js, not by inline styles
+        page.go_back()
+        page.wait_for_selector(".seg")
+        assert page.eval_on_selector(".seg", "el => el.style.width").endswith("%")
         context.close()
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -11,6 +9,7 @@ from django.utils import timezone
 
 from crawlcoach.web import family_time, guidance_bridge
 from crawlcoach.web.children.views import family_child
+from crawlcoach.web.dashboard.charts import progress
 from crawlcoach.web.families.access import family_required
 from crawlcoach.web.videos.models import Video
 
@@ -40,18 +39,22 @@ def _family_home(request: HttpRequest) -> HttpResponse:
     return render(request, "dashboard/home.html", {"rows": rows})
 
 
-def progress_series(videos: list[Video]) -> dict[str, Any]:
-    """Forward and backward seconds per finished video, oldest first, for the progress chart."""
-    done = sorted(
-        (v for v in videos if v.status == "done" and v.result), key=lambda v: v.uploaded_at
-    )
-    dates, forward, backward = [], [], []
-    for video in done:
+def progress_points(videos: list[Video]) -> list[progress.Point]:
+    """Forward and backward seconds of each finished video, at the moment it was uploaded."""
+    points = []
+    for video in videos:
+        if video.status != "done" or not video.result:
+            continue
         seconds = video.result.get("locomotion", {}).get("seconds", {})
-        dates.append(timezone.localtime(video.uploaded_at).isoformat(timespec="minutes"))
-        forward.append(round(float(seconds.get("forward", 0.0)), 1))
-        backward.append(round(float(seconds.get("backward", 0.0)), 1))
-    return {"dates": dates, "forward": forward, "backward": backward}
+        points.append(
+            progress.Point(
+                at=timezone.localtime(video.uploaded_at),
+                forward_s=round(float(seconds.get("forward", 0.0)), 1),
+                backward_s=round(float(seconds.get("backward", 0.0)), 1),
+                label=video.original_name,
+            )
+        )
+    return sorted(points, key=lambda p: p.at)
 
 
 @family_required
@@ -60,6 +63,7 @@ def child_dashboard(request: HttpRequest, child_id: int) -> HttpResponse:
     today = family_time.today()
     videos = list(child.videos.all())
     guidance = guidance_bridge.child_guidance(child, videos, today)
+    points = progress_points(videos)
     context = {
         "child": child,
         "ages": guidance_bridge.child_ages(child, today),
@@ -68,6 +72,7 @@ def child_dashboard(request: HttpRequest, child_id: int) -> HttpResponse:
         "analysed_count": guidance.analysed_count,
         "assessment": guidance.assessment,
         "guidance_notes": guidance.notes,
-        "series": progress_series(videos),
+        "progress_points": points,
+        "progress_chart": progress.svg(points),
     }
     return render(request, "dashboard/child.html", context)

@@ -33,6 +33,11 @@
       player.load();
     });
   }
+  // Placed here, not in a style attribute, so the page needs no inline styles (CSP).
+  document.querySelectorAll("[data-left]").forEach(function (seg) {
+    seg.style.left = seg.getAttribute("data-left") + "%";
+    seg.style.width = seg.getAttribute("data-width") + "%";
+  });
   document.querySelectorAll("[data-seek]").forEach(function (seg) {
     seg.addEventListener("click", function () {
       player.currentTime = parseFloat(seg.getAttribute("data-seek"));
