@@ -69,3 +69,17 @@ def test_the_upload_field_lets_parents_choose_from_the_gallery() -> None:
 
     template = Path(crawlcoach.web.__file__).parent / "templates" / "videos" / "upload.html"
     assert "capture=" not in template.read_text()  # capture opens the camera, hiding the gallery
+
+
+@pytest.mark.django_db
+def test_a_password_change_ends_the_other_sessions(parent, client_of) -> None:  # type: ignore[no-untyped-def]
+    phone, tablet = client_of(parent), client_of(parent)
+    assert tablet.get(reverse("home")).status_code == 200
+    changed = phone.post(
+        reverse("password_change"),
+        {"old_password": PASSWORD, "new_password1": "quiet-heron-77-lake",
+         "new_password2": "quiet-heron-77-lake"},
+    )  # fmt: skip
+    assert changed.status_code == 302
+    assert phone.get(reverse("home")).status_code == 200  # the one that changed it stays in
+    assert tablet.get(reverse("home")).status_code == 302  # the other is signed out

@@ -31,6 +31,15 @@ def prepare_site() -> None:
 
     os.environ["CRAWLCOACH_STATIC_COLLECTED"] = "1"  # serve the gzipped copies made below
     setup_django()
+    from crawlcoach.web.deploy_checks import dangerous_settings
+
+    problems = dangerous_settings()
+    if problems:
+        raise click.ClickException(
+            "CRAWLCOACH_HTTPS is on, but these settings would leave the site open to others; "
+            "fix them and start again (docs/web.md, 'On the internet'):\n  "
+            + "\n  ".join(problems)
+        )
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
 

@@ -130,10 +130,18 @@ SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if config.flag("CRAWLCOACH_HTTPS"):
+CRAWLCOACH_HTTPS = config.flag("CRAWLCOACH_HTTPS")
+if CRAWLCOACH_HTTPS:
+    # Behind a TLS proxy that sets X-Forwarded-Proto; `crawlcoach serve` refuses to start while a
+    # deployment check fails (deploy_checks.py).
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    # A day by default: long enough to protect, short enough to undo a mistake.
+    SECURE_HSTS_SECONDS = int(os.environ.get("CRAWLCOACH_HSTS_SECONDS", "86400"))
+    # Subdomains and the browsers' preload list are the domain owner's call, not the app's.
+    SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 
 LOGGING = {
     "version": 1,
