@@ -62,7 +62,7 @@ def validation_message(detail: Any, prefix: str = "") -> str:
     """One sentence per problem, each naming its field: "born: This field is required."."""
     if isinstance(detail, dict):
         parts = [
-            validation_message(value, "" if key == "non_field_errors" else f"{prefix}{key}")
+            validation_message(value, _field_name(prefix, str(key)))
             for key, value in detail.items()
         ]
         return " ".join(part for part in parts if part)
@@ -70,6 +70,12 @@ def validation_message(detail: Any, prefix: str = "") -> str:
         return " ".join(validation_message(item, prefix) for item in detail)
     text = str(detail)
     return f"{prefix}: {text}" if prefix else text
+
+
+def _field_name(prefix: str, key: str) -> str:
+    if key == "non_field_errors":
+        return prefix
+    return f"{prefix}[{key}]" if prefix else key
 
 
 def _plain(exc: Exception) -> str:

@@ -147,6 +147,10 @@ class VideoViewSet(
     def get_queryset(self) -> QuerySet[Video]:
         return scoping.videos(self.request)
 
+    def perform_destroy(self, instance: Video) -> None:
+        storage.delete_video_files(instance)
+        instance.delete()
+
     def filter_queryset(self, queryset: QuerySet[Video]) -> QuerySet[Video]:
         if self.action == "list":
             return filters.filter_videos(self.request, queryset)
