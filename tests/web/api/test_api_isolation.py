@@ -68,7 +68,8 @@ def test_another_familys_ids_are_404(
         kwargs = {"content_type": "application/json"} if method in BODIES else {}
         response = getattr(api, method)(url, BODIES.get(method), **kwargs)
         assert response.status_code == 404, (method, url, response.status_code)
-        assert response.json()["error"]["kind"] == "not_found"
+        if method != "head":  # DRF adds HEAD to a GET route once it has served it: no body
+            assert response.json()["error"]["kind"] == "not_found"
         assert b"Bartholomew" not in response.content
     assert Child.objects.filter(pk=other_child.pk, name="Bartholomew").exists()
     assert Video.objects.filter(pk=other_video.pk).exists()
