@@ -11,6 +11,8 @@ from crawlcoach import __version__
 from crawlcoach.cli.analyze import analyze
 from crawlcoach.cli.annotate import annotate
 from crawlcoach.cli.assess import assess
+from crawlcoach.cli.export_family import export_family
+from crawlcoach.cli.import_family import import_family
 from crawlcoach.cli.serve import serve
 from crawlcoach.cli.worker import worker
 from crawlcoach.errors import CrawlcoachError
@@ -43,6 +45,8 @@ cli.add_command(annotate)
 cli.add_command(assess)
 cli.add_command(serve)
 cli.add_command(worker)
+cli.add_command(export_family)
+cli.add_command(import_family)
 
 
 def main() -> None:

@@ -151,3 +151,37 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"crawlcoach": {"level": "INFO"}, "huey": {"level": "INFO"}},
 }
+
+# The REST API under /api/ (crawlcoach.web.api): per-caregiver tokens or the browser's session
+# (with CSRF), JSON only, every error as {"error": {"kind", "message"}}; see docs/web.md.
+INSTALLED_APPS += ["rest_framework", "drf_spectacular", "crawlcoach.web.api"]
+STATICFILES_FINDERS += ["crawlcoach.web.api.docs.SwaggerUIFinder"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "crawlcoach.web.api.tokens.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["crawlcoach.web.api.permissions.FamilyMember"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "crawlcoach.web.api.pagination.Pages",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "crawlcoach.web.api.errors.handle_exception",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "crawlcoach API",
+    "DESCRIPTION": "A family's children, videos, analyses and assessments. Authenticate with a "
+    "token from the Family page (Authorization: Bearer ...) or a logged-in session.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "crawlcoach.web.api.docs.add_error_responses",
+    ],
+}

@@ -5,4 +5,5 @@ urlpatterns = [
     path("", include("crawlcoach.web.families.urls")),
     path("", include("crawlcoach.web.children.urls")),
     path("", include("crawlcoach.web.videos.urls")),
+    path("api/", include("crawlcoach.web.api.urls")),
 ]

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from crawlcoach.web.api import family_page
 from crawlcoach.web.families import views
 
 urlpatterns = [
@@ -14,4 +15,8 @@ urlpatterns = [
         "family/invite/<int:invitation_id>/revoke/", views.revoke_invitation, name="invite_revoke"
     ),
     path("join/<str:token>/", views.join, name="join"),
+    path("family/tokens/", family_page.create_token, name="api_token_create"),
+    path(
+        "family/tokens/<int:token_id>/revoke/", family_page.revoke_token, name="api_token_revoke"
+    ),
 ]

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from crawlcoach.web.api.family_page import token_section
 from crawlcoach.web.families.access import family_required
 from crawlcoach.web.families.forms import (
     CaregiverCreationForm,
@@ -82,7 +83,7 @@ def family_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "families/family.html",
-        {"caregivers": caregivers, "invitation_links": links},
+        {"caregivers": caregivers, "invitation_links": links, **token_section(request)},
     )
 
 

@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.core.files.uploadedfile import UploadedFile
+from django.core.files.uploadedfile import TemporaryUploadedFile, UploadedFile
 from django.core.files.uploadhandler import StopUpload, TemporaryFileUploadHandler
 from django.http import HttpRequest
 
 from crawlcoach.video import VideoError, VideoInfo, probe
 from crawlcoach.video.errors import PlaylistNotVideo
+
+if TYPE_CHECKING:
+    from crawlcoach.web.children.models import Child
+    from crawlcoach.web.videos.models import Video
 
 # Room for the multipart envelope and the CSRF field around the file itself.
 MULTIPART_OVERHEAD_BYTES = 64 * 1024
@@ -83,3 +87,25 @@ def check_video(path: Path) -> VideoInfo | Rejection:
 
 def upload_name(upload: Any) -> str:
     return (getattr(upload, "name", None) or "video")[:255]
+
+
+def accept(child: Child, received: TemporaryUploadedFile, info: VideoInfo) -> Video:
+    """Record a checked upload as the child's video, move its file in place, queue its analysis.
+    The one way in for a video, from the upload page and the API alike."""
+    from crawlcoach.web.videos import storage
+    from crawlcoach.web.videos.models import Video
+    from crawlcoach.web.videos.tasks import enqueue
+
+    name = upload_name(received)
+    video = Video.objects.create(
+        child=child,
+        original_name=name,
+        original_file="",
+        size_bytes=received.size or 0,
+        duration_s=info.duration_s or None,
+    )
+    stored = storage.store_upload(video, temporary_path(received), name)
+    video.original_file = storage.relative(stored)
+    video.save(update_fields=["original_file"])
+    enqueue(video.pk)
+    return video

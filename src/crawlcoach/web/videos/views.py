@@ -79,18 +79,7 @@ def _receive_upload(request: HttpRequest, child: Child) -> HttpResponse:
     checked = upload.check_video(upload.temporary_path(received))
     if isinstance(checked, upload.Rejection):
         return _upload_page(request, child, checked.message, checked.status)
-    name = upload.upload_name(received)
-    video = Video.objects.create(
-        child=child,
-        original_name=name,
-        original_file="",
-        size_bytes=received.size or 0,
-        duration_s=checked.duration_s or None,
-    )
-    stored = storage.store_upload(video, upload.temporary_path(received), name)
-    video.original_file = storage.relative(stored)
-    video.save(update_fields=["original_file"])
-    enqueue(video.pk)
+    video = upload.accept(child, received, checked)
     url = reverse("video", args=[video.pk])
     if _wants_json(request):
         return JsonResponse({"url": url, "status": video.status_payload()}, status=201)
