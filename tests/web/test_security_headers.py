@@ -62,15 +62,6 @@ def test_session_cookie_is_http_only_and_same_site(client: Client, parent) -> No
     assert cookie["httponly"] and cookie["samesite"] == "Lax"
 
 
-def test_the_upload_field_lets_parents_choose_from_the_gallery() -> None:
-    from pathlib import Path
-
-    import crawlcoach.web
-
-    template = Path(crawlcoach.web.__file__).parent / "templates" / "videos" / "upload.html"
-    assert "capture=" not in template.read_text()  # capture opens the camera, hiding the gallery
-
-
 @pytest.mark.django_db
 def test_a_password_change_ends_the_other_sessions(parent, client_of) -> None:  # type: ignore[no-untyped-def]
     phone, tablet = client_of(parent), client_of(parent)
