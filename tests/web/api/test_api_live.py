@@ -139,9 +139,15 @@ def test_docs_page_makes_no_outside_request(site: Site) -> None:
         page = browser.new_page()
         requested: list[str] = []
         page.on("request", lambda request: requested.append(request.url))
+        blocked: list[str] = []  # what the Content-Security-Policy refused
+        page.on(
+            "console",
+            lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None,
+        )
         page.goto(site.base + "/api/docs/")
         page.wait_for_selector(".swagger-ui .opblock", timeout=30_000)
         assert "crawlcoach API" in page.inner_text("body")
+        assert not blocked, blocked
     outside = [url for url in requested if not url.startswith(site.base)]
     assert not outside, outside
     assert any("/api/schema/" in url for url in requested)
