@@ -12,12 +12,14 @@ from crawlcoach.motion.bouts import Bout, find_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
 from crawlcoach.motion.coordination import analyze_coordination
+from crawlcoach.motion.direction_model import learned_decides, read_direction
 from crawlcoach.motion.dominance import MIN_TRAVEL_S, direction_confidence, dominant_direction
 from crawlcoach.motion.heading import Heading, estimate_heading
 from crawlcoach.motion.limbs import LIMB_NAMES, analyze_limbs
 from crawlcoach.motion.posture import measure_posture
 from crawlcoach.motion.style import CRAWLING_STYLES, classify_style, resting_style
 from crawlcoach.motion.travel import measure_travel
+from crawlcoach.motion.windows import window_features
 from crawlcoach.pose.track import PoseTrack
 
 MIN_COVERAGE = 0.4  # share of frames with the baby found, below which we do not judge
@@ -47,7 +49,10 @@ class MotionResult:
         }
 
 
-def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = None) -> MotionResult:
+def analyze_motion(
+    track: PoseTrack, *, camera_motion: CameraMotion | None = None, learned_direction: bool = True
+) -> MotionResult:
+    """``learned_direction=False`` reads the direction by the rules alone (benchmarks)."""
     problems: list[str] = []
     if camera_motion is not None and len(camera_motion) > 1 and camera_motion.valid_share < 0.5:
         problems.append(
@@ -87,6 +92,12 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
     net_forward = sum(b.net_forward_body_lengths for b, _ in styled)
     path = sum(b.distance_body_lengths for b, _ in styled if b.direction in ("forward", "backward"))
     direction = dominant_direction(seconds, upright, net_forward, path)
+    confidence = direction_confidence(direction, [b for b, _ in styled], upright=upright)
+    if learned_direction and learned_decides(direction, seconds, dominant_style):
+        # The rules say the baby travelled along its heading; which way, and how surely, the
+        # learned layer reads from all of the clip's windows (direction_model.py).
+        reading = read_direction(window_features(travel, heading))
+        direction, confidence = reading.direction, reading.confidence
 
     travelling = np.zeros(len(clean), bool)
     for bout, style in styled:
@@ -109,9 +120,7 @@ def analyze_motion(track: PoseTrack, *, camera_motion: CameraMotion | None = Non
         and travel_s >= MIN_TRAVEL_S
         and direction not in ("stationary", "pivoting"),
         "dominant_direction": direction,
-        "direction_confidence": direction_confidence(
-            direction, [b for b, _ in styled], upright=upright
-        ),
+        "direction_confidence": confidence,
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
         "dominant_style": dominant_style,
         "bouts": [_bout_json(b, s) for b, s in styled],
