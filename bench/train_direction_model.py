@@ -14,7 +14,10 @@ Recipe (the model card, ``direction_v1.md``, says the same):
   so a reversed clip reads exactly the other way (scipy; no scikit-learn needed).
 - Calibration by leave-one-source-group-out inside the training groups: the windows' and the
   clips' Platt slopes, and the cut points of the confidence levels, are fitted on predictions for
-  groups the weights never saw. ``fit`` is what ``accuracy_logo.py`` calls once per held-out group.
+  groups the weights never saw. The clips' slope and cut points use only the readings the layer
+  decides in the product (the rules' forward/backward ``mixed``; ``learned_decides``): those
+  are the contested clips, and their confidence must say so. ``fit`` is what
+  ``accuracy_logo.py`` calls once per held-out group.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ TRAVEL = ("forward", "backward")
 
 
 def learned_applies(r: Reading) -> bool:
-    """The rules say the baby travelled along its heading (not upright): the layer decides."""
+    """The product would hand this reading to the learned layer (``learned_decides``)."""
     rules = r.rules
     return learned_decides(rules["dominant_direction"], rules["seconds"], rules["dominant_style"])
 
@@ -80,7 +83,12 @@ def window_rows(readings: Sequence[Reading]) -> tuple[np.ndarray, np.ndarray, np
 
 
 def _logistic(
-    x: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float, nonnegative: bool = True
+    x: np.ndarray,
+    y: np.ndarray,
+    w: np.ndarray,
+    l2: float,
+    nonnegative: bool = True,
+    active: np.ndarray | None = None,
 ) -> np.ndarray:
     """Weights of sum w*log(1+exp(-y x.b)) + l2/2 |b|^2 (no constant term). Non-negative:
     every odd feature measures travel toward the head, so none may count against forward (on
@@ -92,16 +100,20 @@ def _logistic(
         g = -(w * y * (1.0 / (1.0 + np.exp(np.clip(m, -50, 50))))) @ x
         return float(w @ lo + 0.5 * l2 * b @ b), g + l2 * b
 
-    bounds = [(0.0, None)] * x.shape[1] if nonnegative else None
+    bounds = [(0.0, None)] * x.shape[1] if nonnegative else [(None, None)] * x.shape[1]
+    if active is not None:  # features left out (experiments) are held at 0
+        bounds = [b if on else (0.0, 0.0) for b, on in zip(bounds, active, strict=True)]
     res = minimize(loss, np.zeros(x.shape[1]), jac=True, method="L-BFGS-B", bounds=bounds)
     return np.asarray(res.x)
 
 
-def fit_weights(readings: Sequence[Reading]) -> tuple[np.ndarray, np.ndarray]:
+def fit_weights(
+    readings: Sequence[Reading], active: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     x, y, w = window_rows(readings)
     scale = np.sqrt(np.mean(x**2, axis=0)) if len(x) else np.ones(x.shape[1])
     scale = np.where(scale > 1e-9, scale, 1.0)
-    return _logistic(x / scale, y, w, L2), scale
+    return _logistic(x / scale, y, w, L2, active=active), scale
 
 
 def _slope(s: np.ndarray, y: np.ndarray) -> float:
@@ -125,14 +137,14 @@ def _cut(p: np.ndarray, right: np.ndarray, precision: float, below: float = 1.01
     return best
 
 
-def fit(readings: Sequence[Reading]) -> dict:
+def fit(readings: Sequence[Reading], active: np.ndarray | None = None) -> dict:
     """The model JSON, fitted on these readings only (calibration by inner leave-one-group-out)."""
     groups = sorted({r.group for r in readings if r.set == "dev"})
     synth = [r for r in readings if r.set == "synth"]
     win_s, win_y, clip_s, clip_y = [], [], [], []
     for held in groups:
         train = [r for r in readings if r.set == "dev" and r.group != held] + synth
-        weights, scale = fit_weights(train)
+        weights, scale = fit_weights(train, active)
         for r in readings:
             if r.set != "dev" or r.group != held or r.expected_direction not in TRAVEL:
                 continue
@@ -150,7 +162,7 @@ def fit(readings: Sequence[Reading]) -> dict:
     right = np.where(p >= 0.5, 1.0, -1.0) == cy
     p_high = _cut(p_read, right, HIGH_PRECISION)
     p_medium = min(p_high, _cut(p_read, right, MEDIUM_PRECISION, below=p_high))
-    weights, scale = fit_weights([r for r in readings if r.set == "dev"] + synth)
+    weights, scale = fit_weights([r for r in readings if r.set == "dev"] + synth, active)
     return {
         "name": MODEL_NAME,
         "version": MODEL_VERSION,

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib import resources
 
 import numpy as np
 import pytest
 from motion_helpers import catalogue, played_backwards
 
-from crawlcoach.motion import analyze_motion
+from crawlcoach import contract, synth
+from crawlcoach.motion import CameraMotion, analyze_motion
 from crawlcoach.motion.direction_model import (
     MODEL_FILE,
     MODEL_VERSION,
@@ -97,14 +99,43 @@ def test_the_reading_of_reversed_windows_is_the_opposite() -> None:
     assert flipped.confidence == ahead.confidence
 
 
-def test_the_layer_leaves_walkers_rolls_and_pivot_splits_to_the_rules() -> None:
-    travel = {"forward": 5.0, "backward": 1.0, "pivoting": 0.0, "stationary": 1.0}
-    assert learned_decides("forward", travel, "hands_and_knees")
-    assert not learned_decides("forward", travel, "walking")
-    assert not learned_decides("forward", travel, "rolling")
-    assert not learned_decides("stationary", travel, "hands_and_knees")
+def test_the_layer_reads_only_the_rules_forward_backward_splits() -> None:
+    split = {"forward": 3.0, "backward": 2.5, "pivoting": 0.0, "stationary": 1.0}
+    assert learned_decides("mixed", split, "hands_and_knees")
+    # One way already: the rules stand (the layer was no better there on held-out groups).
+    assert not learned_decides("forward", split, "hands_and_knees")
+    assert not learned_decides("stationary", split, "hands_and_knees")
+    assert not learned_decides("mixed", split, "walking")
+    assert not learned_decides("mixed", split, "rolling")
     pivot_split = {"forward": 5.0, "backward": 0.0, "pivoting": 2.6, "stationary": 0.0}
     assert not learned_decides("mixed", pivot_split, "hands_and_knees")
+
+
+@pytest.mark.parametrize(
+    ("name", "seed"), [("hk_forward_front_static", 1), ("bear_forward_behind_static", 1)]
+)
+def test_a_noisy_forward_crawl_the_rules_split_reads_forward(name: str, seed: int) -> None:
+    """Pose noise of 6 px and 5% left-right swaps split these forward crawls into forward and
+    backward bouts of 2.5-3.3 s each: the rules alone say ``mixed``. The windows added up say
+    forward, and played backwards backward, with low confidence (they are contested)."""
+    clip = catalogue(name, seed)
+    track = replace(clip.scenario, noise_px=6.0, swap=0.05)
+    noisy = synth.generate(track)
+    camera = CameraMotion.from_point_tracks(noisy.track.timestamps_s, noisy.background_px)
+    rules = analyze_motion(noisy.track, camera_motion=camera, learned_direction=False)
+    assert rules.locomotion["dominant_direction"] == "mixed"
+    ahead = analyze_motion(noisy.track, camera_motion=camera).locomotion
+    back_track, back_camera = played_backwards(noisy.track, camera)
+    back = analyze_motion(back_track, camera_motion=back_camera).locomotion
+    assert ahead["dominant_direction"] == "forward"
+    assert back["dominant_direction"] == "backward"
+    assert contract.certainty(ahead["direction_confidence"]) == "low"
+    assert back["direction_confidence"] == pytest.approx(ahead["direction_confidence"], abs=0.01)
+
+
+def test_a_synthetic_crawl_both_ways_stays_mixed() -> None:
+    clip = catalogue("hk_mixed_side_follow", 0)  # 3 s forward, 2 s still, 3 s backward
+    assert clip.analyse().locomotion["dominant_direction"] == "mixed"
 
 
 @pytest.mark.parametrize(

@@ -94,8 +94,9 @@ def analyze_motion(
     direction = dominant_direction(seconds, upright, net_forward, path)
     confidence = direction_confidence(direction, [b for b, _ in styled], upright=upright)
     if learned_direction and learned_decides(direction, seconds, dominant_style):
-        # The rules say the baby travelled along its heading; which way, and how surely, the
-        # learned layer reads from all of the clip's windows (direction_model.py).
+        # The rules split the travel between forward and backward bouts: whether both really
+        # happened, or which way the clip went and how surely, the learned layer reads from all
+        # of the clip's windows (direction_model.py).
         reading = read_direction(window_features(travel, heading))
         direction, confidence = reading.direction, reading.confidence
 
