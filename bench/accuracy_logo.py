@@ -125,9 +125,26 @@ def report(name: str, readings: Sequence[Reading], got: dict[int, dict], missing
                 f"{r.rules['crawling']}, {got[id(r)]['direction']}, {r.rules['dominant_style']}"
             )
     print("  directions:", dict(Counter(got[id(r)]["direction"] for r in negs)))
+    print(
+        "  read stationary:", _share(false_rows, lambda r: got[id(r)]["direction"] == "stationary")
+    )
     nv = [r for r in readings if r.set in ("negatives", "non-crawling") and not r.time_reversed
           and r.expected_crawling is False]  # fmt: skip
-    print("  every variant:", _share(nv, lambda r: not r.rules["crawling"]))
+    print("  every variant, crawling false:", _share(nv, lambda r: not r.rules["crawling"]))
+    for r in nv:
+        if r.rules["crawling"] and r.variant != "original":
+            print(
+                f"    {r.stem} ({r.variant}): {got[id(r)]['direction']}, "
+                f"{r.rules['dominant_style']}"
+            )
+    neg_clips: dict[str, dict[str, str]] = defaultdict(dict)
+    for r in nv:
+        neg_clips[r.stem][r.variant] = f"{r.rules['crawling']} {got[id(r)]['direction']}"
+    same = [v for v in neg_clips.values() if all(k in v for k in ("original", *SAME_AS_ORIGINAL))]
+    print(
+        "  stability of the negatives (crawling and direction alike in the four copies):",
+        _share(same, lambda v: len({v[k] for k in ("original", *SAME_AS_ORIGINAL)}) == 1),
+    )
     # certainty
     print("\n| level | dev direction readings | right |\n|---|---:|---:|")
     for level in ("high", "medium", "low"):
