@@ -92,9 +92,11 @@ def clip_sets() -> dict[str, list[Path]]:
 
 # Originals of everything first, then the dev clips' copies (the benchmark's core), then the
 # other clips' copies: a run stopped early still leaves the most useful tracks.
-SCHEDULE = [("original", ("dev", "negatives", "non-crawling"))] + [
-    (variant, ("dev", "negatives")) for variant in COPIES
-] + [(variant, ("non-crawling",)) for variant in COPIES]
+SCHEDULE = (
+    [("original", ("dev", "negatives", "non-crawling"))]
+    + [(variant, ("dev", "negatives")) for variant in COPIES]
+    + [(variant, ("non-crawling",)) for variant in COPIES]
+)
 
 
 def main() -> None:
