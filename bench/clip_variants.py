@@ -1,26 +1,29 @@
-"""Pose tracks and camera motion of the development clips as the product sees them, for the
-original files and for copies that should read the same way: re-encoded, compressed hard (as a
-messaging app would), and played backwards.
+"""Pose tracks and camera motion of the real clips as the product sees them, for the original
+files and for copies that should read the same way: re-encoded, compressed hard (as a messaging
+app would), mirrored left-right, and played backwards.
 
-    .venv/bin/python bench/clip_variants.py --out /tmp/cc-variants            # ~10 min, 2 cores
-    .venv/bin/python bench/accuracy_clips.py --tracks /tmp/cc-variants/original/tracks \\
-        --camera /tmp/cc-variants/original/camera
-    .venv/bin/python bench/accuracy_clips.py --tracks /tmp/cc-variants/reencoded/tracks \\
-        --camera /tmp/cc-variants/reencoded/camera
-    .venv/bin/python bench/accuracy_clips.py --tracks /tmp/cc-variants/reversed/tracks \\
-        --camera /tmp/cc-variants/reversed/camera --played-backwards
+    .venv/bin/python bench/clip_variants.py --out /work/data/variants      # ~25 min, 2 cores
+    .venv/bin/python bench/accuracy_logo.py --variants /work/data/variants
+    .venv/bin/python bench/accuracy_clips.py --tracks /work/data/variants/original/tracks \\
+        --camera /work/data/variants/original/camera
 
-Each clip goes through ``pipeline.track_video``, the product's own single pass (15 fps, frames
-scaled to a longer side of at most 640 px, camera motion measured alongside). The copies are H.264:
-"reencoded" and "reversed" at CRF 16, visually the same as the source, "compressed" at CRF 28.
+Clips: the development clips (ucf101-dev), negatives/ and non-crawling/ (a file whose content is
+already in an earlier folder is skipped: N1 and dvirbuss_prone_video8 are the same video). Each
+goes through ``pipeline.track_video``, the product's own single pass (15 fps, frames scaled to a
+longer side of at most 640 px, camera motion measured alongside). The copies are H.264:
+"reencoded", "mirrored" and "reversed" at CRF 16, visually the same as the source, "compressed" at
+CRF 28. Copies are written upright (the source's rotation metadata applied to the pixels).
 The time-reversed *track* that accuracy_clips.py also checks is not a video played backwards:
 the pose tracker and the camera chain both run forward in time, so a video played backwards
 gives them other frames to start from and lock on to. ``--variants`` picks some of them.
+Tracks already present are kept (the run can be resumed); a clip where no baby was found leaves
+``<stem>.nobaby`` beside the tracks, which the benchmarks count as a miss.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 from pathlib import Path
 
 import av
@@ -29,19 +32,30 @@ import numpy as np
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.pipeline import track_video
 from crawlcoach.pose import open_backend
-from pose_common import dev_clips, negative_clips
+from crawlcoach.video.orientation import orientation_of
+from pose_common import dev_clips, negative_clips, non_crawling_clips
 
-# variant -> (H.264 CRF, played backwards); the original file is used as it is
-COPIES = {"reencoded": (16, False), "compressed": (28, False), "reversed": (16, True)}
+# variant -> (H.264 CRF, played backwards, mirrored); the original file is used as it is
+COPIES = {
+    "reversed": (16, True, False),
+    "mirrored": (16, False, True),
+    "reencoded": (16, False, False),
+    "compressed": (28, False, False),
+}
 VARIANTS = ("original", *COPIES)
 
 
-def write_copy(source: Path, target: Path, *, crf: int, backwards: bool) -> None:
-    """``source`` re-encoded to H.264 (every frame, same rate and size), optionally backwards."""
+def write_copy(source: Path, target: Path, *, crf: int, backwards: bool, mirror: bool) -> None:
+    """``source`` re-encoded to H.264 (every frame, same rate and size, upright), optionally
+    played backwards and/or flipped left-right."""
     with av.open(str(source)) as container:
         stream = container.streams.video[0]
         rate = stream.average_rate or 25
-        frames = [f.to_ndarray(format="rgb24") for f in container.decode(stream)]
+        frames, upright = [], None
+        for f in container.decode(stream):
+            upright = upright or orientation_of(f)
+            rgb = upright.apply(f.to_ndarray(format="rgb24"))
+            frames.append(rgb[:, ::-1] if mirror else rgb)
     if backwards:
         frames.reverse()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -52,9 +66,37 @@ def write_copy(source: Path, target: Path, *, crf: int, backwards: bool) -> None
         video.pix_fmt = "yuv420p"
         video.options = {"crf": str(crf), "preset": "fast"}
         for rgb in frames:
-            frame = av.VideoFrame.from_ndarray(rgb[: video.height, : video.width], format="rgb24")
-            out.mux(video.encode(frame))
+            crop = np.ascontiguousarray(rgb[: video.height, : video.width])
+            out.mux(video.encode(av.VideoFrame.from_ndarray(crop, format="rgb24")))
         out.mux(video.encode())
+
+
+def clip_sets() -> dict[str, list[Path]]:
+    """Every real clip once, by content (the first folder that holds it wins), by set."""
+    seen: set[str] = set()
+    sets = {
+        "dev": [p for p, _ in dev_clips()],
+        "negatives": negative_clips(),
+        "non-crawling": [p for p, _ in non_crawling_clips()],
+    }
+    out: dict[str, list[Path]] = {}
+    for name, paths in sets.items():
+        out[name] = []
+        for path in paths:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if digest not in seen:
+                seen.add(digest)
+                out[name].append(path)
+    return out
+
+
+# Originals of everything first, then the dev clips' copies (the benchmark's core), then the
+# other clips' copies: a run stopped early still leaves the most useful tracks.
+SCHEDULE = (
+    [("original", ("dev", "negatives", "non-crawling"))]
+    + [(variant, ("dev", "negatives")) for variant in COPIES]
+    + [(variant, ("non-crawling",)) for variant in COPIES]
+)
 
 
 def main() -> None:
@@ -62,29 +104,36 @@ def main() -> None:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
     args = ap.parse_args()
+    sets = clip_sets()
     with open_backend() as backend:
-        for variant in args.variants:
-            for source in [path for path, _ in dev_clips()] + negative_clips():
+        for variant, names in SCHEDULE:
+            if variant not in args.variants:
+                continue
+            sources = [path for name in names for path in sets[name]]
+            tracks, camera = args.out / variant / "tracks", args.out / variant / "camera"
+            tracks.mkdir(parents=True, exist_ok=True)
+            camera.mkdir(parents=True, exist_ok=True)
+            for source in sources:
                 stem = source.stem
+                if (tracks / f"{stem}.npz").exists() or (tracks / f"{stem}.nobaby").exists():
+                    continue
                 video = source
                 if variant != "original":
                     video = args.out / variant / "videos" / f"{stem}.mp4"
                     if not video.exists():
-                        crf, backwards = COPIES[variant]
-                        write_copy(source, video, crf=crf, backwards=backwards)
+                        crf, backwards, mirror = COPIES[variant]
+                        write_copy(source, video, crf=crf, backwards=backwards, mirror=mirror)
                 try:
                     tracked = track_video(video, backend)
-                except CrawlcoachError as exc:  # no baby found: accuracy_clips counts it a miss
-                    print(f"{variant:9s} {stem:34s} {exc}", flush=True)
+                except CrawlcoachError as exc:  # no baby found: the benchmarks count it a miss
+                    (tracks / f"{stem}.nobaby").write_text(str(exc))
+                    print(f"{variant:10s} {stem:34s} {exc}", flush=True)
                     continue
-                (args.out / variant / "tracks").mkdir(parents=True, exist_ok=True)
-                (args.out / variant / "camera").mkdir(parents=True, exist_ok=True)
-                tracked.track.save(args.out / variant / "tracks" / f"{stem}.npz")
+                tracked.track.save(tracks / f"{stem}.npz")
                 cam = tracked.camera_motion
-                np.savez(args.out / variant / "camera" / f"{stem}.npz",
-                         timestamps_s=cam.timestamps_s, to_reference=cam.to_reference,
-                         valid=cam.valid)  # fmt: skip
-                print(f"{variant:9s} {stem:34s} coverage {tracked.track.coverage:.3f}", flush=True)
+                np.savez(camera / f"{stem}.npz", timestamps_s=cam.timestamps_s,
+                         to_reference=cam.to_reference, valid=cam.valid)  # fmt: skip
+                print(f"{variant:10s} {stem:34s} coverage {tracked.track.coverage:.3f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from pathlib import Path
 CLIPS = Path(__file__).resolve().parents[1].parent / "shared" / "clips"
 DEV = CLIPS / "ucf101-dev"
 NEGATIVES = CLIPS / "negatives"
+NON_CRAWLING = CLIPS / "non-crawling"
 
 
 def dev_clips() -> list[tuple[Path, str]]:
@@ -19,3 +20,9 @@ def dev_clips() -> list[tuple[Path, str]]:
 def negative_clips() -> list[Path]:
     with open(NEGATIVES / "labels.csv", newline="") as fh:
         return [NEGATIVES / row["file"] for row in csv.DictReader(fh)]
+
+
+def non_crawling_clips() -> list[tuple[Path, str]]:
+    """(path, source repository) of every non-crawling clip, in labels.csv order."""
+    with open(NON_CRAWLING / "labels.csv", newline="") as fh:
+        return [(NON_CRAWLING / row["file"], row["repo"]) for row in csv.DictReader(fh)]

@@ -12,12 +12,14 @@ from crawlcoach.motion.bouts import Bout, find_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
 from crawlcoach.motion.coordination import analyze_coordination
+from crawlcoach.motion.direction_model import learned_decides, read_direction
 from crawlcoach.motion.dominance import direction_confidence, dominant_direction
 from crawlcoach.motion.heading import Heading, estimate_heading
 from crawlcoach.motion.limbs import LIMB_NAMES, analyze_limbs
 from crawlcoach.motion.posture import measure_posture
 from crawlcoach.motion.style import CRAWLING_STYLES, classify_style, resting_style
 from crawlcoach.motion.travel import measure_travel
+from crawlcoach.motion.windows import window_features
 from crawlcoach.parameters import AnalysisParams, StyleParams
 from crawlcoach.pose.track import PoseTrack
 
@@ -42,9 +44,11 @@ def analyze_motion(
     *,
     camera_motion: CameraMotion | None = None,
     params: AnalysisParams = AnalysisParams(),
+    learned_direction: bool = True,
 ) -> MotionResult:
     """The motion sections of the contract for one track; ``params``: every threshold (the
-    product's by default)."""
+    product's by default); ``learned_direction=False`` reads the direction by the rules alone
+    (benchmarks)."""
     problems = quality.camera_problems(camera_motion, params.quality)
     clean = clean_track(track, camera_motion, params.clean)
     known_s = _seconds(clean.timestamps_s, clean.present)
@@ -78,6 +82,15 @@ def analyze_motion(
     net_forward = sum(b.net_forward_body_lengths for b, _ in styled)
     path = sum(b.distance_body_lengths for b, _ in styled if b.direction in ("forward", "backward"))
     direction = dominant_direction(seconds, upright, net_forward, path, params.dominance)
+    confidence = direction_confidence(
+        direction, [b for b, _ in styled], upright=upright, params=params.dominance
+    )
+    if learned_direction and learned_decides(direction, seconds, dominant_style):
+        # The rules split the travel between forward and backward bouts: whether both really
+        # happened, or which way the clip went and how surely, the learned layer reads from all
+        # of the clip's windows (direction_model.py).
+        reading = read_direction(window_features(travel, heading))
+        direction, confidence = reading.direction, reading.confidence
 
     travelling = np.zeros(len(clean), bool)
     for bout, style in styled:
@@ -107,9 +120,7 @@ def analyze_motion(
         and travel_s >= min_travel_s
         and direction not in ("stationary", "pivoting"),
         "dominant_direction": direction,
-        "direction_confidence": direction_confidence(
-            direction, [b for b, _ in styled], upright=upright, params=params.dominance
-        ),
+        "direction_confidence": confidence,
         "seconds": {k: round(v, 2) for k, v in seconds.items()},
         "dominant_style": dominant_style,
         "bouts": [_bout_json(b, s) for b, s in styled],

@@ -1,0 +1,200 @@
+"""The learned direction layer: which way along its heading a travelling baby went, and how sure,
+where the rules split a clip's travel between forward and backward (``learned_decides``).
+
+A small logistic model (``models/direction_v1.json``, trained by
+``bench/train_direction_model.py``; its model card is ``models/direction_v1.md``) reads each
+window of the clip (``windows.py``) and gives evidence for forward (> 0) or backward (< 0).
+The clip's reading adds the windows up, so noisy bouts the other way no longer split a plain
+forward crawl into ``mixed``:
+- ``forward`` / ``backward``: the sign of the calibrated clip probability;
+- ``mixed``: only when both ways are confidently present, each for a while (``MixedParams``);
+- ``direction_confidence``: the calibrated probability mapped so that the contract's levels
+  (``contract.certainty``: high from 0.6, medium from 0.3) fall at the cut points chosen on
+  held-out source groups.
+Inference is plain numpy; training (scipy) lives in the bench script.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+
+from crawlcoach.motion.windows import WINDOW_PARAMS, WindowParams, Windows, design_names
+
+MODEL_NAME = "crawlcoach-direction"
+MODEL_VERSION = 1
+MODEL_FILE = "direction_v1.json"
+# contract.certainty's levels: the calibrated probability's cut points map onto these.
+_MEDIUM_FROM, _HIGH_FROM = 0.3, 0.6
+
+
+class ModelFileError(ValueError):
+    """The packaged model file is not what this code expects (a packaging mistake)."""
+
+
+@dataclass(frozen=True)
+class MixedParams:
+    """When a clip reads ``mixed``: both ways confidently present, each for a while."""
+
+    # calibrated window probability from which a window clearly goes one way. Windows carry
+    # their clip's label in training, so their probabilities are modest: on the dev clips 43% of
+    # forward windows reach 0.8, 4% fall to 0.2; synthetic both-ways crawls reach 0.75-0.9.
+    window_p: float = 0.75
+    # s of the clip covered by sure windows, each way: a real change of direction lasts a few
+    # crawling cycles; a spell of pose noise lasts about one window (1.5 s).
+    min_s: float = 2.0
+    # share of all sure seconds the lesser way must hold (a 4:1 split is one way with noise)
+    min_share: float = 0.3
+
+
+@dataclass(frozen=True)
+class DirectionModel:
+    version: int
+    features: tuple[str, ...]
+    weights: np.ndarray  # (F,) on scaled features
+    scale: np.ndarray  # (F,) divisors (training RMS)
+    window_calibration: float  # Platt slope: window probability = sigmoid(a * logit)
+    clip_calibration: float  # Platt slope on the clip evidence
+    p_medium: float  # calibrated probability from which a reading is "medium"
+    p_high: float  # ... and "high"
+    window: WindowParams
+    mixed: MixedParams
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> DirectionModel:
+        try:
+            if data["name"] != MODEL_NAME or int(data["version"]) != MODEL_VERSION:
+                raise ModelFileError(f"expected {MODEL_NAME} v{MODEL_VERSION}")
+            features = tuple(data["features"])
+            if list(features) != design_names():
+                raise ModelFileError("the model's features are not the ones windows.py computes")
+            weights = np.asarray(data["weights"], float)
+            scale = np.asarray(data["scale"], float)
+            if weights.shape != (len(features),) or scale.shape != (len(features),):
+                raise ModelFileError("weights and scale must have one value per feature")
+            if not (np.all(np.isfinite(weights)) and np.all(scale > 0)):
+                raise ModelFileError("weights must be finite and scales positive")
+            window = WindowParams(**data["window"])
+            if window != WINDOW_PARAMS:
+                raise ModelFileError("the model was trained on other window settings")
+            p_medium, p_high = float(data["p_medium"]), float(data["p_high"])
+            if not 0.5 <= p_medium <= p_high <= 1.0:
+                raise ModelFileError("cut points must satisfy 0.5 <= p_medium <= p_high <= 1")
+            return cls(
+                version=int(data["version"]),
+                features=features,
+                weights=weights,
+                scale=scale,
+                window_calibration=float(data["window_calibration"]),
+                clip_calibration=float(data["clip_calibration"]),
+                p_medium=p_medium,
+                p_high=p_high,
+                window=window,
+                mixed=MixedParams(**data.get("mixed", {})),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ModelFileError(f"malformed direction model: {exc}") from exc
+
+    def window_logits(self, windows: Windows) -> np.ndarray:
+        """(N,) uncalibrated evidence per window: > 0 forward."""
+        if len(windows) == 0:
+            return np.zeros(0)
+        return (windows.design() / self.scale) @ self.weights
+
+
+@lru_cache(maxsize=1)
+def packaged_model() -> DirectionModel:
+    text = resources.files("crawlcoach.motion.models").joinpath(MODEL_FILE).read_text("utf-8")
+    return DirectionModel.from_json(json.loads(text))
+
+
+def learned_decides(rule_direction: str, seconds: dict[str, float], style: str) -> bool:
+    """Whether the learned layer reads this clip: the rules split the travel between forward and
+    backward (``mixed``, pivoting in place not one side of it) in a crawling style (not an
+    upright walker, not a roll, which goes sideways).
+
+    Only there: on held-out source groups the layer read clips the rules call forward or
+    backward no better than the rules (dev clips, every variant: 86 of 98 originals right
+    against 92), while the rules' ``mixed`` on forward crawls was the most common miss
+    (docs/benchmarks.md, "Leave-one-group-out")."""
+    if style in ("walking", "none", "rolling") or rule_direction != "mixed":
+        return False
+    moving = sum(seconds.get(k, 0.0) for k in ("forward", "backward", "pivoting"))
+    return seconds.get("pivoting", 0.0) < 0.3 * moving
+
+
+@dataclass(frozen=True)
+class DirectionReading:
+    direction: str  # forward | backward | mixed
+    p_forward: float  # calibrated probability that the clip went forward (0..1)
+    confidence: float  # 0..1, levels as contract.certainty reads them
+    sure_forward_s: float  # seconds of windows surely going forward
+    sure_backward_s: float
+
+
+def clip_evidence(logits: np.ndarray, window: WindowParams) -> float:
+    """The windows' mean evidence times the square root of how many independent windows there
+    are (overlap counted): more windows that agree make a surer clip, but not linearly, since
+    neighbouring windows share their errors (camera, size measure)."""
+    if len(logits) == 0:
+        return 0.0
+    n_eff = max(1.0, len(logits) * window.hop_share)
+    return float(np.mean(logits) * np.sqrt(n_eff))
+
+
+def _covered_s(windows: Windows, chosen: np.ndarray) -> float:
+    """Seconds of the clip that the chosen windows cover (overlaps counted once)."""
+    total, reach = 0.0, -np.inf
+    for a, b in zip(windows.start_s[chosen], windows.end_s[chosen], strict=True):
+        total += max(0.0, b - max(a, reach))
+        reach = max(reach, b)
+    return float(total)
+
+
+def _sigmoid(x: float | np.ndarray) -> Any:
+    return 1.0 / (1.0 + np.exp(-np.clip(x, -50, 50)))
+
+
+def to_confidence(p: float, p_medium: float, p_high: float) -> float:
+    """Calibrated probability of the reading (0.5..1) -> 0..1 with the cut points at the
+    contract's levels; a cut point of 1 means that level is never reached (held-out groups never
+    made it right often enough)."""
+    p_medium = max(p_medium, 0.5 + 1e-6)
+    if p_high >= 1.0:
+        if p_medium >= 1.0:
+            return round(float(np.interp(p, [0.5, 1.0], [0.0, _MEDIUM_FROM - 1e-3])), 3)
+        knots, values = [0.5, p_medium, 1.0], [0.0, _MEDIUM_FROM, _HIGH_FROM - 1e-3]
+    else:
+        knots = [0.5, p_medium, max(p_high, p_medium + 1e-6), 1.0]
+        values = [0.0, _MEDIUM_FROM, _HIGH_FROM, 1.0]
+    return round(float(np.interp(p, knots, values)), 3)
+
+
+def read_direction(windows: Windows, model: DirectionModel | None = None) -> DirectionReading:
+    """The clip's direction along its heading from its windows (the baby is known to travel)."""
+    model = model or packaged_model()
+    logits = model.window_logits(windows)
+    p_windows = _sigmoid(model.window_calibration * logits)
+    sure_f = _covered_s(windows, p_windows >= model.mixed.window_p)
+    sure_b = _covered_s(windows, p_windows <= 1 - model.mixed.window_p)
+    p = float(_sigmoid(model.clip_calibration * clip_evidence(logits, model.window)))
+    lesser = min(sure_f, sure_b)
+    both = lesser >= model.mixed.min_s and lesser >= model.mixed.min_share * (sure_f + sure_b)
+    if both:
+        # How surely each way happened: its own sure windows read as a clip of their own.
+        parts = []
+        for sel in (p_windows >= model.mixed.window_p, p_windows <= 1 - model.mixed.window_p):
+            part = float(
+                _sigmoid(model.clip_calibration * abs(clip_evidence(logits[sel], model.window)))
+            )
+            parts.append(part)
+        conf = to_confidence(min(parts), model.p_medium, model.p_high)
+        return DirectionReading("mixed", p, conf, sure_f, sure_b)
+    direction = "forward" if p >= 0.5 else "backward"
+    conf = to_confidence(max(p, 1 - p), model.p_medium, model.p_high)
+    return DirectionReading(direction, p, conf, sure_f, sure_b)
