@@ -8,6 +8,7 @@ from crawlcoach import __version__
 from crawlcoach.cli.analyze import analyze
 from crawlcoach.cli.annotate import annotate
 from crawlcoach.cli.assess import assess
+from crawlcoach.cli.batch import batch
 from crawlcoach.cli.serve import serve
 from crawlcoach.cli.worker import worker
 
@@ -21,6 +22,7 @@ def cli() -> None:
 cli.add_command(analyze)
 cli.add_command(annotate)
 cli.add_command(assess)
+cli.add_command(batch)
 cli.add_command(serve)
 cli.add_command(worker)
 
