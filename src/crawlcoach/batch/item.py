@@ -30,9 +30,9 @@ class WorkItem:
     def assessment_inputs(self) -> dict[str, Any]:
         """What the assessment depends on besides the video (part of the key)."""
         return {
-            "born": self.born,
-            "due": self.due,
-            "recorded_on": self.recorded_on,
+            "born": _iso(self.born),
+            "due": _iso(self.due),
+            "recorded_on": _iso(self.recorded_on),
             "observations": list(self.observations),
         }
 
@@ -54,6 +54,10 @@ class JobDone:
     job: Job
     analysis: dict[str, Any]
     worker: str  # host:pid
+
+
+def _iso(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
 
 
 def is_final(analysis: dict[str, Any]) -> bool:

@@ -10,7 +10,6 @@ from typing import TextIO
 
 DEFAULT_LOG_EVERY_S = 30.0
 _BAR_WIDTH = 24
-_REDRAW_S = 0.2
 
 
 class BatchProgress:
@@ -67,9 +66,8 @@ class BatchProgress:
         if not self.total:
             return
         now = time.monotonic()
-        every = _REDRAW_S if self.tty else self.log_every_s
-        if not force and now - self._last_shown < every:
-            return
+        if not (force or self.tty) and now - self._last_shown < self.log_every_s:
+            return  # the bar is redrawn for every video; log lines come at most this often
         self._last_shown = now
         if self.tty:
             filled = round(_BAR_WIDTH * self.done / self.total)

@@ -25,7 +25,7 @@ from crawlcoach.batch.outputs import (
     write_tables,
 )
 from crawlcoach.batch.progress import DEFAULT_LOG_EVERY_S, BatchProgress
-from crawlcoach.batch.store import ResultStore
+from crawlcoach.batch.store import ResultStore, hold_folder
 from crawlcoach.batch.summary import Summary, failures_of
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.pipeline import DEFAULT_MAX_SIDE, AnalysisOptions
@@ -61,15 +61,23 @@ def run_batch(
     """Raises ``CrawlcoachError`` for unusable inputs (a bad manifest, an unknown engine) before
     any video is analysed; a video that cannot be analysed is recorded, never raised."""
     settings = settings or BatchSettings()
-    started = time.monotonic()
     if out_dir.exists() and not out_dir.is_dir():
         raise CrawlcoachError(
             f"{out_dir} is a file; give a folder for the results.", kind="bad_out"
         )
     out_dir.mkdir(parents=True, exist_ok=True)
+    with hold_folder(out_dir):
+        return _run(inputs, out_dir, settings, progress_stream)
+
+
+def _run(
+    inputs: Sequence[Path], out_dir: Path, settings: BatchSettings, progress_stream: TextIO | None
+) -> Summary:
+    started = time.monotonic()
     cache = FileCache(out_dir / FILE_FACTS)
     collection = collect(inputs, cache, exclude=[out_dir])
     store = ResultStore(out_dir)
+    store.sweep()
     plan = _Plan(settings, out_dir, store, cache)
     for index, item in enumerate(collection.items):
         plan.add(index, item)

@@ -9,17 +9,27 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from crawlcoach.errors import CrawlcoachError
+
 RESULTS_DIR = "results"
+LOCK_FILE = "state/lock"
 
 
 class ResultStore:
     def __init__(self, out_dir: Path) -> None:
         self.folder = out_dir / RESULTS_DIR
         self.folder.mkdir(parents=True, exist_ok=True)
+
+    def sweep(self) -> None:
+        """Remove temporary files a killed run left behind (only while holding the lock)."""
+        for tmp in self.folder.glob(".*.tmp"):
+            tmp.unlink(missing_ok=True)
 
     def get(self, key: str) -> dict[str, Any] | None:
         """The stored record (``key``, ``content_sha256``, ``settings``, ``analysis``, ...)."""
@@ -37,6 +47,31 @@ class ResultStore:
             "stored_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
         write_atomically(self.folder / f"{key}.json", json.dumps(record, indent=1))
+
+
+@contextmanager
+def hold_folder(out_dir: Path) -> Iterator[None]:
+    """One run at a time per output folder. The lock goes with the process, also on a kill."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    path = out_dir / LOCK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise CrawlcoachError(
+                f"Another crawlcoach batch is writing to {out_dir} right now. Wait for it to "
+                "finish (or stop it), or give another --out folder.",
+                kind="out_in_use",
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def write_atomically(path: Path, text: str) -> None:

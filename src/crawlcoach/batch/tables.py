@@ -121,7 +121,8 @@ def _video_rows(o: ItemOutcome, extra: dict[str, str]) -> list[dict[str, Any]]:
         "height": video.get("height") or None,
         "pose_coverage": quality.get("pose_coverage"),
         "usable": quality.get("usable"),
-        "problems": "; ".join(quality.get("problems", [])) or None,
+        # A failure's message is its only "problem": shown once, in error_message.
+        "problems": None if error else "; ".join(quality.get("problems", [])) or None,
         "error_kind": error.get("kind"),
         "error_message": error.get("message"),
         "analysis_s": timing.get("analysis_s"),

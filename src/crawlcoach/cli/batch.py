@@ -120,8 +120,12 @@ def batch(
         today=_parse_date(today),
         log_every_s=log_every,
     )
+    from crawlcoach.batch.manifest import ManifestError
+
     try:
         summary = run_batch(list(inputs), out_dir, settings)
+    except ManifestError as exc:  # what the user typed is wrong: usage (exit 2)
+        raise click.UsageError(exc.message) from None
     except CrawlcoachError as exc:
         raise click.ClickException(exc.message) from None
     except KeyboardInterrupt:
