@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+CLIPS = Path(__file__).resolve().parents[2].parent / "shared" / "clips"
+
 # The three shortest development clips (3.4-4.4 s): enough for real bouts and limbs, quick.
 SHORT_CLIPS = (
     "v_BabyCrawling_g02_c05.avi",
@@ -45,3 +47,13 @@ def collection(tmp_path_factory: pytest.TempPathFactory, short_clips: list[Path]
     write_bad_files(root / "junk", short_clips[0])
     (root / ".hidden.avi").write_bytes(short_clips[0].read_bytes())
     return root
+
+
+@pytest.fixture
+def engine_videos(make_video) -> tuple[list[Path], bool]:
+    """Two short real clips when the footage is there, else two small generated videos (nobody
+    in them: each comes back ``no_baby_found``, which still goes through the whole engine).
+    Returns (videos, real)."""
+    if (CLIPS / "ucf101-dev" / "labels.csv").exists():
+        return [CLIPS / "ucf101-dev" / name for name in SHORT_CLIPS[:2]], True
+    return [make_video(f"generated{i}.mp4", seconds=1.0) for i in range(2)], False
