@@ -57,32 +57,67 @@ def test_a_collection_without_readable_videos_reports_each_and_exits_1(tmp_path:
     assert [f["kind"] for f in summary["failures"]] == ["not_a_video", "file_not_found"]
 
 
-@pytest.mark.clips
-@pytest.mark.slow
-def test_a_run_killed_midway_resumes_without_duplicates(clips_dir: Path, tmp_path: Path) -> None:
-    videos = tmp_path / "videos"
-    videos.mkdir()
-    for name in CLIPS:
-        shutil.copy(clips_dir / "ucf101-dev" / name, videos / name)
-    out = tmp_path / "out"
-    command = [str(CRAWLCOACH), "batch", str(videos), "--out", str(out), "--workers", "1"]
-
-    # One worker, three clips: kill the whole process group once the first result is stored.
-    first = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+def start_and_stop_after_first_result(
+    command: list[str], out: Path, how: signal.Signals
+) -> subprocess.Popen:
+    """Start ``command`` in its own process group; send ``how`` to the group (driver and
+    workers, as a terminal's Ctrl-C or a scheduler would) once a result is stored."""
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
     results = out / "results"
     deadline = time.monotonic() + 240
     try:
         while not (results.is_dir() and any(results.glob("*.json"))):
-            assert first.poll() is None, first.stderr.read().decode() if first.stderr else ""
+            assert process.poll() is None, process.communicate()
             assert time.monotonic() < deadline, "no result appeared"
             time.sleep(0.05)
-        os.killpg(first.pid, signal.SIGKILL)
+        os.killpg(process.pid, how)
+        process.wait(60)
     finally:
-        if first.poll() is None:
-            os.killpg(first.pid, signal.SIGKILL)
-        first.wait(30)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(30)
+    return process
+
+
+def copy_clips(clips_dir: Path, folder: Path) -> Path:
+    folder.mkdir()
+    for name in CLIPS:
+        shutil.copy(clips_dir / "ucf101-dev" / name, folder / name)
+    return folder
+
+
+@pytest.mark.clips
+@pytest.mark.slow
+def test_ctrl_c_stops_and_leaves_tables_of_what_was_finished(
+    clips_dir: Path, tmp_path: Path
+) -> None:
+    videos = copy_clips(clips_dir, tmp_path / "videos")
+    out = tmp_path / "out"
+    command = [str(CRAWLCOACH), "batch", str(videos), "--out", str(out), "--workers", "1"]
+    stopped = start_and_stop_after_first_result(command, out, signal.SIGINT)
+    assert stopped.returncode == 130
+    assert "run the same command again" in stopped.stderr.read()
+    stored = len(list((out / "results").glob("*.json")))
+    assert len((out / "analyses.jsonl").read_text().splitlines()) == stored < len(CLIPS)
+    assert json.loads((out / "summary.json").read_text())["done"] == stored
+
+
+@pytest.mark.clips
+@pytest.mark.slow
+def test_a_run_killed_midway_resumes_without_duplicates(clips_dir: Path, tmp_path: Path) -> None:
+    videos = copy_clips(clips_dir, tmp_path / "videos")
+    out = tmp_path / "out"
+    command = [str(CRAWLCOACH), "batch", str(videos), "--out", str(out), "--workers", "1"]
+
+    # One worker, three clips: kill the whole process group once the first result is stored.
+    start_and_stop_after_first_result(command, out, signal.SIGKILL)
+    results = out / "results"
     kept = {p.name for p in results.glob("*.json")}
     assert 1 <= len(kept) < len(CLIPS), "the kill came too late to test a resume"
 
