@@ -120,7 +120,7 @@ def _run(
             failed=sum(o.status == "failed" for o in outcomes),
             skipped=sum(o.status == "skipped" for o in outcomes),
             not_a_video=len(collection.not_videos),
-            video_seconds=sum(_seconds_of(o) for o in outcomes if o.status != "skipped"),
+            video_seconds=_seconds_tried(outcomes),
             wall_s=time.monotonic() - started,
             analysis_wall_s=analysis_wall_s,
             engine=settings.engine,
@@ -242,5 +242,7 @@ def _seconds(done: JobDone) -> float:
     return done.analysis["video"].get("duration_s") or done.job.duration_s
 
 
-def _seconds_of(outcome: ItemOutcome) -> float:
-    return outcome.analysis["video"].get("duration_s") or outcome.item.duration_s
+def _seconds_tried(outcomes: Sequence[ItemOutcome]) -> float:
+    """Video length tried in this run, each analysis once (copies of a video share one)."""
+    tried = {o.key or str(o.item.path): o for o in outcomes if o.status != "skipped"}
+    return sum(o.analysis["video"].get("duration_s") or o.item.duration_s for o in tried.values())

@@ -61,11 +61,13 @@ class LocalPool:
                 mp_context=self._context,
                 initializer=open_worker_backend,
             )
+            drained = False
             try:
                 yield from self._drain(pool, queue, tries)
+                drained = True
             finally:
-                # On Ctrl-C or a kill of the driver: drop what has not started, do not wait.
-                pool.shutdown(wait=queue == [], cancel_futures=True)
+                # After Ctrl-C (or a broken pool): drop what has not started, do not wait.
+                pool.shutdown(wait=drained and not queue, cancel_futures=True)
 
     def _drain(
         self, pool: ProcessPoolExecutor, queue: list[Job], tries: Counter[str]
