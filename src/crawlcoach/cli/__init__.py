@@ -13,6 +13,7 @@ from crawlcoach.cli.annotate import annotate
 from crawlcoach.cli.assess import assess
 from crawlcoach.cli.export_family import export_family
 from crawlcoach.cli.import_family import import_family
+from crawlcoach.cli.batch import batch
 from crawlcoach.cli.serve import serve
 from crawlcoach.cli.worker import worker
 from crawlcoach.errors import CrawlcoachError
@@ -43,6 +44,7 @@ def cli() -> None:
 cli.add_command(analyze)
 cli.add_command(annotate)
 cli.add_command(assess)
+cli.add_command(batch)
 cli.add_command(serve)
 cli.add_command(worker)
 cli.add_command(export_family)
