@@ -11,9 +11,9 @@ from crawlcoach import __version__
 from crawlcoach.cli.analyze import analyze
 from crawlcoach.cli.annotate import annotate
 from crawlcoach.cli.assess import assess
+from crawlcoach.cli.batch import batch
 from crawlcoach.cli.export_family import export_family
 from crawlcoach.cli.import_family import import_family
-from crawlcoach.cli.batch import batch
 from crawlcoach.cli.serve import serve
 from crawlcoach.cli.worker import worker
 from crawlcoach.errors import CrawlcoachError
