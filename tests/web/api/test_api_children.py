@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from django.test import Client
 
-from crawlcoach.web import guidance_bridge
+from crawlcoach.web import family_time, guidance_bridge
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.videos import storage
 from crawlcoach.web.videos.models import Video
@@ -95,8 +95,8 @@ def test_assessment_is_the_dashboards(
     body = api.get(f"/api/children/{child.pk}/assessment/").json()
     assert body["child"] == child.pk and body["analysed_videos"] == 1
     assessment = body["assessment"]
-    analyses = guidance_bridge.analyses_for([done_video])
-    assert assessment == guidance_bridge.assessment(child, analyses, date.today())
+    expected = guidance_bridge.child_guidance(child, [done_video], family_time.today())
+    assert assessment == expected.assessment and body["notes"] == []
     assert assessment["videos"] == {"given": 1, "used": 1}
     page = parent_client.get(f"/children/{child.pk}/").content.decode()
     assert assessment["verdict_text"] in page.replace("&#x27;", "'")

@@ -50,7 +50,7 @@ def test_a_bug_is_a_json_500_without_a_traceback(
     def broken(*args: object) -> None:
         raise RuntimeError("secret internals /srv/data")
 
-    monkeypatch.setattr("crawlcoach.web.guidance_bridge.assessment", broken)
+    monkeypatch.setattr("crawlcoach.web.guidance_bridge.child_guidance", broken)
     response = api.get(f"/api/children/{child.pk}/assessment/")
     assert response.status_code == 500
     error = error_of(response)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from crawlcoach.web import guidance_bridge
+from crawlcoach.web import family_time, guidance_bridge
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.videos.models import Video
 
@@ -30,7 +29,7 @@ class AgeSerializer(serializers.Serializer):
 
 def age_of(child: Child) -> dict[str, Any] | None:
     try:
-        ages = guidance_bridge.child_ages(child, timezone.localdate())
+        ages = guidance_bridge.child_ages(child, family_time.today())
     except Exception:  # dates the guidance cannot use (e.g. kept from an older version)
         return None
     corrected = ages.corrected_age_months
@@ -81,7 +80,7 @@ class ChildSerializer(serializers.ModelSerializer):
         born = attrs.get("born", getattr(self.instance, "born", None))
         due = attrs["due"] if "due" in attrs else getattr(self.instance, "due", None)
         if born is not None:
-            problem = guidance_bridge.date_problem(born, due, timezone.localdate())
+            problem = guidance_bridge.date_problem(born, due, family_time.today())
             if problem:
                 raise serializers.ValidationError(problem)
         return attrs
@@ -118,7 +117,7 @@ class VideoSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.DATE)
     def get_recorded_on(self, video: Video) -> str:
         """The day the guidance dates this video by: the day it was uploaded."""
-        return timezone.localdate(video.uploaded_at).isoformat()
+        return family_time.local_date(video.uploaded_at).isoformat()
 
     @extend_schema_field(VideoErrorSerializer(allow_null=True))
     def get_error(self, video: Video) -> dict[str, str] | None:
@@ -162,7 +161,14 @@ class AssessmentSerializer(serializers.Serializer):
     age = AgeSerializer(allow_null=True)
     analysed_videos = serializers.IntegerField()
     assessment = serializers.JSONField(
-        help_text="The guidance's verdict, reasons and plan (docs/guidance.md)."
+        allow_null=True,
+        help_text="The guidance's verdict, reasons and plan (docs/guidance.md); null when it "
+        "cannot judge (see notes).",
+    )
+    notes = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Calm notes on what could not be judged (a child past the norms, videos dated "
+        "outside the child's life so far).",
     )
 
 

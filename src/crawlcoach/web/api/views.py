@@ -10,7 +10,6 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve, reverse
-from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -24,7 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from crawlcoach.web import guidance_bridge
+from crawlcoach.web import family_time, guidance_bridge
 from crawlcoach.web.api import filters, scoping, serializers
 from crawlcoach.web.api.errors import error_body, error_response
 from crawlcoach.web.api.permissions import FamilyMember
@@ -113,14 +112,15 @@ class ChildViewSet(FamilyScoped, viewsets.ModelViewSet):
     @action(detail=True, methods=["get"])
     def assessment(self, request: Request, pk: str) -> Response:
         child = self.get_object()
-        today = timezone.localdate()
-        analyses = guidance_bridge.analyses_for(list(child.videos.all()))
+        today = family_time.today()
+        guidance = guidance_bridge.child_guidance(child, child.videos.all(), today)
         data = {
             "child": child.pk,
             "on": today,
             "age": serializers.age_of(child),
-            "analysed_videos": len(analyses),
-            "assessment": guidance_bridge.assessment(child, analyses, today),
+            "analysed_videos": guidance.analysed_count,
+            "assessment": guidance.assessment,
+            "notes": list(guidance.notes),
         }
         return Response(serializers.AssessmentSerializer(data).data)
 
