@@ -1,4 +1,5 @@
-"""``crawlcoach serve``: the family web app, with its analysis worker in the same process."""
+"""``crawlcoach serve``: the family web app, with its analysis queue in the same process (each
+analysis itself runs in a child process of its own)."""
 
 from __future__ import annotations
 
@@ -49,7 +50,8 @@ def prepare_site() -> None:
     "--workers",
     default=1,
     show_default=True,
-    help="Videos analysed at the same time (each needs a CPU core).",
+    help="Videos analysed at the same time (each needs a CPU core and up to "
+    "CRAWLCOACH_ANALYSIS_MEMORY_MB of memory).",
 )
 @click.option(
     "--no-worker",
@@ -62,15 +64,14 @@ def serve(host: str, port: int, threads: int, workers: int, no_worker: bool) -> 
     from django.conf import settings
 
     prepare_site()
-    from crawlcoach.web.videos.analysis import requeue_interrupted
+    from crawlcoach.web.videos.recovery import recover
     from crawlcoach.web.videos.upload import MULTIPART_OVERHEAD_BYTES
     from crawlcoach.web.worker import start_embedded
     from crawlcoach.web.wsgi import application
 
-    consumer = None
-    if not no_worker:
-        requeue_interrupted()
-        consumer = start_embedded(workers)
+    # Before the first request: leftovers of a hard stop go, and nothing is left waiting.
+    recover(runs_analyses=not no_worker, takes_uploads=True)
+    consumer = None if no_worker else start_embedded(workers)
     shown = "localhost" if host in ("0.0.0.0", "::", "127.0.0.1") else host
     click.echo(f"crawlcoach is running at http://{shown}:{port}/ (data in {settings.DATA_DIR})")
     lan = _lan_address()

@@ -9,6 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.files.uploadedfile import TemporaryUploadedFile
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,12 +17,12 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from crawlcoach.web import guidance_bridge
+from crawlcoach.web import guidance_bridge, words
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_required
 from crawlcoach.web.videos import presentation, storage, upload
-from crawlcoach.web.videos.models import Status, Video
+from crawlcoach.web.videos.models import PENDING, Status, Video
 from crawlcoach.web.videos.ranged import content_type_for, ranged_file_response
 from crawlcoach.web.videos.tasks import enqueue
 
@@ -72,7 +73,11 @@ def upload_video(request: HttpRequest, child_id: int) -> HttpResponse:
 
 @csrf_protect
 def _receive_upload(request: HttpRequest, child: Child) -> HttpResponse:
-    received = request.FILES.get("video")
+    try:
+        received = request.FILES.get("video")
+    except OSError:
+        # Django writes the upload to the data folder as it arrives: full, or read-only.
+        return _upload_page(request, child, words.STORAGE_PROBLEM, 507)
     if getattr(request, "upload_too_large", False):
         return _upload_page(
             request, child, upload.too_large_message(settings.MAX_UPLOAD_BYTES), 413
@@ -82,17 +87,10 @@ def _receive_upload(request: HttpRequest, child: Child) -> HttpResponse:
     checked = upload.check_video(upload.temporary_path(received))
     if isinstance(checked, upload.Rejection):
         return _upload_page(request, child, checked.message, checked.status)
-    name = upload.upload_name(received)
-    video = Video.objects.create(
-        child=child,
-        original_name=name,
-        original_file="",
-        size_bytes=received.size or 0,
-        duration_s=checked.duration_s or None,
-    )
-    stored = storage.store_upload(video, upload.temporary_path(received), name)
-    video.original_file = storage.relative(stored)
-    video.save(update_fields=["original_file"])
+    try:
+        video = _store(child, received, checked.duration_s)
+    except (OSError, OperationalError):
+        return _upload_page(request, child, words.STORAGE_PROBLEM, 507)
     enqueue(video.pk)
     url = reverse("video", args=[video.pk])
     if _wants_json(request):
@@ -100,11 +98,33 @@ def _receive_upload(request: HttpRequest, child: Child) -> HttpResponse:
     return redirect(url)
 
 
+def _store(child: Child, received: TemporaryUploadedFile, duration_s: float) -> Video:
+    """File first, then the row: a kill in between leaves a folder that start-up removes, never
+    a video without its file. (Queueing comes last; start-up queues what a kill left waiting.)"""
+    name = upload.upload_name(received)
+    video = Video(
+        child=child, original_name=name, size_bytes=received.size or 0,
+        duration_s=duration_s or None,
+    )  # fmt: skip
+    stored = storage.store_upload(video, upload.temporary_path(received), name)
+    video.original_file = storage.relative(stored)
+    try:
+        video.save(force_insert=True)
+    except OperationalError:
+        storage.delete_video_files(video)
+        raise
+    return video
+
+
 @require_GET
 @family_required
 def video_page(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
     video = family_video(request, video_id)
-    context: dict[str, Any] = {"video": video, "child": video.child}
+    context: dict[str, Any] = {
+        "video": video,
+        "child": video.child,
+        "cancelled_note": words.CANCELLED,
+    }
     if video.status == Status.DONE and video.result:
         context |= presentation.result_context(video.result)
         context["original_type"] = playback_type(storage.absolute(video.original_file))
@@ -155,13 +175,24 @@ def delete_video(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
 @family_required
 def retry_video(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
     video = family_video(request, video_id)
-    if video.status == Status.FAILED:
-        video.status, video.progress, video.error_kind, video.error_message = (
-            Status.QUEUED,
-            0.0,
-            "",
-            "",
+    if video.can_retry:
+        requeued = Video.objects.filter(pk=video.pk, status=video.status).update(
+            status=Status.QUEUED, progress=0.0, error_kind="", error_message="", result=None
         )
-        video.save(update_fields=["status", "progress", "error_kind", "error_message"])
-        enqueue(video.pk)
+        if requeued:
+            enqueue(video.pk)
+    return redirect("video", video_id=video.pk)
+
+
+@require_POST
+@family_required
+def cancel_video(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
+    """Stop a waiting or running analysis: the worker sees the status change within a second,
+    ends the analysis' process and moves on to the next video."""
+    video = family_video(request, video_id)
+    stopped = Video.objects.filter(pk=video.pk, status__in=PENDING).update(
+        status=Status.CANCELLED, progress=0.0, finished_at=timezone.now()
+    )
+    if stopped:
+        messages.success(request, "The analysis is stopped.")
     return redirect("video", video_id=video.pk)
