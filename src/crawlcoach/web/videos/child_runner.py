@@ -30,6 +30,10 @@ CHILD_COMMAND: tuple[str, ...] = (sys.executable, "-m", "crawlcoach.web.videos.a
 # How often the parent looks at the clock and asks whether the analysis is still wanted.
 WATCH_INTERVAL_S = 0.25
 STILL_WANTED_INTERVAL_S = 0.5
+# A child whose address space reached this share of its cap has run out of memory, whatever
+# error it shows; one stuck there this long without progress is stopped.
+NEAR_CAP = 0.9
+STALLED_AT_CAP_S = 15.0
 # glibc reserves 64 MB of address space per thread arena; two are plenty for the analysis and
 # keep the address-space cap about real memory (measured: 1.62 -> 1.23 GB peak on 1080p).
 CHILD_ENVIRONMENT = {"MALLOC_ARENA_MAX": "2"}
@@ -93,28 +97,33 @@ def run_in_child(
             process.stdin.flush()
         except BrokenPipeError:
             pass  # it died at once; its exit status says how
-        last, stopped_by_us = _watch(process, limits.seconds, progress, still_wanted)
+        watched = _watch(process, limits, progress, still_wanted)
         status, rss_kb = _reap(process)
         process.stdin.close()
         process.stdout.close()
-        outcome = _judge(last, stopped_by_us, status, _tail(stderr), rss_kb)
+        outcome = _judge(watched, status, _tail(stderr), rss_kb, limits.memory_bytes)
     if outcome.failure and outcome.failure != "stopped":
         log.warning("analysis of %s ended: %s (exit status %s)", source, outcome.failure, status)
     return outcome
 
 
+@dataclass
+class _Watched:
+    last: dict[str, Any] = field(default_factory=dict)  # the child's result or failure message
+    stopped_by_us: str = ""  # time_limit, memory_limit (stalled at its cap) or stopped
+    virtual_peak: int = 0  # bytes, as last read from /proc
+
+
 def _watch(
     process: subprocess.Popen[bytes],
-    limit_s: float,
+    limits: Limits,
     progress: Callable[[float], None],
     still_wanted: Callable[[], bool],
-) -> tuple[dict[str, Any], str]:
-    """Read the child's messages until it ends or we end it; returns its last result-or-failure
-    message and why we stopped it ("" when it ended by itself)."""
+) -> _Watched:
+    """Read the child's messages until it ends or we end it."""
     assert process.stdout is not None
-    started = time.monotonic()
-    asked = started
-    last: dict[str, Any] = {}
+    watched = _Watched()
+    started = asked = moved = time.monotonic()
     lines = _Lines()
     with selectors.DefaultSelector() as selector:
         selector.register(process.stdout, selectors.EVENT_READ)
@@ -122,21 +131,45 @@ def _watch(
             if selector.select(WATCH_INTERVAL_S):
                 chunk = os.read(process.stdout.fileno(), 1 << 16)
                 if not chunk:
-                    return last, ""  # it closed its end: it is done, one way or another
+                    return watched  # it closed its end: it is done, one way or another
                 for message in lines.feed(chunk):
                     if "progress" in message:
+                        moved = time.monotonic()
                         progress(float(message["progress"]))
                     else:
-                        last = message
+                        watched.last = message
             now = time.monotonic()
-            if now - started > limit_s:
-                _kill(process)
-                return last, "time_limit"
-            if now - asked >= STILL_WANTED_INTERVAL_S:
+            if now - started > limits.seconds:
+                watched.stopped_by_us = "time_limit"
+            elif now - asked >= STILL_WANTED_INTERVAL_S:
                 asked = now
+                watched.virtual_peak = max(watched.virtual_peak, _virtual_peak(process.pid))
                 if not still_wanted():
-                    _kill(process)
-                    return last, "stopped"
+                    watched.stopped_by_us = "stopped"
+                elif (
+                    _at_cap(watched.virtual_peak, limits.memory_bytes)
+                    and now - moved > STALLED_AT_CAP_S
+                ):
+                    # A thread that could not get memory may leave the others waiting forever.
+                    watched.stopped_by_us = "memory_limit"
+            if watched.stopped_by_us:
+                _kill(process)
+                return watched
+
+
+def _virtual_peak(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmPeak:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def _at_cap(virtual_peak: int, cap: int) -> bool:
+    return cap > 0 and virtual_peak >= NEAR_CAP * cap
 
 
 def _kill(process: subprocess.Popen[bytes]) -> None:
@@ -151,20 +184,34 @@ def _reap(process: subprocess.Popen[bytes]) -> tuple[int, int]:
     return process.returncode, int(usage.ru_maxrss)
 
 
-def _judge(
-    last: dict[str, Any], stopped_by_us: str, status: int, stderr_tail: bytes, rss_kb: int
-) -> Outcome:
-    peak = {"rss_bytes": rss_kb * 1024, **last.get("peak", {})}
-    if stopped_by_us:
-        return Outcome(failure=stopped_by_us, peak=peak)
+def _judge(watched: _Watched, status: int, stderr_tail: bytes, rss_kb: int, cap: int) -> Outcome:
+    last = watched.last
+    peak = {
+        "rss_bytes": rss_kb * 1024,
+        "virtual_bytes": watched.virtual_peak,
+        **last.get("peak", {}),
+    }
+    # Running out of its address space shows in many ways (a MemoryError, a failed import, a
+    # "damaged" video when FFmpeg gets no buffer, a hang); its peak at the cap tells them apart
+    # from real problems, since a normal analysis stays far below it.
+    at_cap = _at_cap(peak["virtual_bytes"], cap)
+    if watched.stopped_by_us == "stopped":
+        return Outcome(failure="stopped", peak=peak)
+    if watched.stopped_by_us:
+        return Outcome(failure="memory_limit" if at_cap else watched.stopped_by_us, peak=peak)
     if "result" in last and status == 0:
+        error = last["result"].get("error")
+        if error and at_cap:
+            return Outcome(failure="memory_limit", peak=peak)
         return Outcome(result=last["result"], peak=peak)
     if "failure" in last:
-        return Outcome(failure=str(last["failure"]), peak=peak)
+        return Outcome(failure="memory_limit" if at_cap else str(last["failure"]), peak=peak)
     # No word from the child: the kernel's out-of-memory killer sends SIGKILL, a failed
     # allocation in C++ aborts with its name on stderr.
-    out_of_memory = status in (EXIT_OUT_OF_MEMORY, -signal.SIGKILL) or any(
-        sign in stderr_tail for sign in OUT_OF_MEMORY_SIGNS
+    out_of_memory = (
+        at_cap
+        or status in (EXIT_OUT_OF_MEMORY, -signal.SIGKILL)
+        or any(sign in stderr_tail for sign in OUT_OF_MEMORY_SIGNS)
     )
     if stderr_tail:
         log.warning("the analysis child said: %s", stderr_tail.decode(errors="replace"))

@@ -25,10 +25,9 @@ def copy_first_seconds(source: Path, target: Path, seconds: float) -> Path:
             if packet.dts is None:  # the demuxer's end-of-stream flush packet
                 continue
             stamp = packet.pts if packet.pts is not None else packet.dts
-            # Keep whole GOPs' worth of references: stop at the first keyframe past the limit,
-            # or at any packet well past it (a video with one keyframe only).
-            past = float((stamp - start) * time_base) - seconds
-            if past >= 0 and (packet.is_keyframe or past > 1.0):
+            # Packets come in decoding order: stopping at the first one past the limit drops
+            # at most a few B-frames just before it, and nothing after depends on them.
+            if float((stamp - start) * time_base) >= seconds:
                 break
             packet.stream = copied
             out.mux(packet)
