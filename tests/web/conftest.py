@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import atexit
 import os
+import pwd
 import shutil
+import subprocess
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -40,6 +43,7 @@ from crawlcoach.web.videos.models import Status, Video  # noqa: E402
 # Tasks run inline in these tests; the real queue is exercised by the end-to-end tests.
 HUEY.immediate = True
 
+from live_server import free_port  # noqa: E402
 from web_helpers import PASSWORD, contract  # noqa: E402
 
 
@@ -154,3 +158,77 @@ def fake_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
 
     monkeypatch.setattr("crawlcoach.web.videos.analysis._analyse", analyse)
     yield calls
+
+
+# Real services for the tests that need them, each a throwaway server on a free loopback port.
+
+POSTGRES_BIN = Path("/usr/lib/postgresql")
+
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip(
+            "redis-server is not installed (apt-get install redis-server); `make test` does it"
+        )
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        import redis
+
+        client = redis.Redis(host="127.0.0.1", port=port)
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _postgres_tools() -> Path | None:
+    versions = sorted(POSTGRES_BIN.glob("*/bin/initdb"))
+    return versions[-1].parent if versions else None
+
+
+@pytest.fixture
+def database_url() -> Iterator[str]:
+    tools = _postgres_tools()
+    if tools is None:
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql); `make test` does it")
+    # PostgreSQL refuses to run as root: as root, the cluster belongs to the 'postgres' user.
+    as_user: list[str] = []
+    folder = Path(tempfile.mkdtemp(prefix="crawlcoach-pg-"))
+    if os.geteuid() == 0:
+        try:
+            owner = pwd.getpwnam("postgres")
+        except KeyError:
+            pytest.skip("running as root and there is no 'postgres' user to own the test cluster")
+        os.chown(folder, owner.pw_uid, owner.pw_gid)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    data, port = folder / "data", free_port()
+
+    def run(*command: str) -> None:
+        subprocess.run([*as_user, *command], check=True, capture_output=True, timeout=120)
+
+    try:
+        run(str(tools / "initdb"), "-D", str(data), "-A", "trust", "-U", "crawlcoach", "--no-sync")
+        server_options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        run(str(tools / "pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"),
+            "-o", server_options, "start")  # fmt: skip
+        run(str(tools / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "crawlcoach",
+            "crawlcoach")  # fmt: skip
+        yield f"postgres://crawlcoach@127.0.0.1:{port}/crawlcoach"
+    finally:
+        if (data / "postmaster.pid").exists():
+            subprocess.run([*as_user, str(tools / "pg_ctl"), "-D", str(data), "-m", "immediate",
+                            "stop"], capture_output=True, timeout=60)  # fmt: skip
+        shutil.rmtree(folder, ignore_errors=True)
