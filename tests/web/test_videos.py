@@ -327,14 +327,23 @@ def test_a_full_or_read_only_disk_gives_a_clear_page(
 
 
 def test_a_full_disk_while_receiving_gives_a_clear_page(
-    parent_client: Client, child: Child, make_video, monkeypatch: pytest.MonkeyPatch
+    parent, child: Child, make_video, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Django writes the upload to the data folder as it arrives; that write fails first."""
+    """Django writes the upload to the data folder as it arrives; that write fails first (with
+    the CSRF check on, as in a browser: it reads the body too)."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(parent)
+    url = reverse("video_upload", args=[child.pk])
+    client.get(url)
+    token = client.cookies["csrftoken"].value
 
     def no_room(self, *args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(TemporaryUploadedFile, "__init__", no_room)
-    response = upload(parent_client, child, make_video(), HTTP_ACCEPT="application/json")
+    with make_video().open("rb") as handle:
+        response = client.post(
+            url, {"video": handle, "csrfmiddlewaretoken": token}, HTTP_ACCEPT="application/json"
+        )
     assert response.status_code == 507 and "disk is full" in response.json()["error"]
     assert not Video.objects.exists()

@@ -68,16 +68,19 @@ def upload_video(request: HttpRequest, child_id: int) -> HttpResponse:
     if upload.declared_too_large(request, limit):
         return _upload_page(request, child, upload.too_large_message(limit), 413)
     request.upload_handlers = [upload.SizeLimitedUploadHandler(request, limit)]
+    try:
+        # Read the body here, not in the CSRF check (which would let this error become a 500):
+        # Django writes the upload into the data folder as it arrives, and that may be full or
+        # read-only.
+        request.FILES  # noqa: B018
+    except OSError:
+        return _upload_page(request, child, words.STORAGE_PROBLEM, 507)
     return _receive_upload(request, child)
 
 
 @csrf_protect
 def _receive_upload(request: HttpRequest, child: Child) -> HttpResponse:
-    try:
-        received = request.FILES.get("video")
-    except OSError:
-        # Django writes the upload to the data folder as it arrives: full, or read-only.
-        return _upload_page(request, child, words.STORAGE_PROBLEM, 507)
+    received = request.FILES.get("video")
     if getattr(request, "upload_too_large", False):
         return _upload_page(
             request, child, upload.too_large_message(settings.MAX_UPLOAD_BYTES), 413
