@@ -11,6 +11,7 @@ import pwd
 import shutil
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -36,6 +37,7 @@ from huey.contrib.djhuey import HUEY  # noqa: E402
 from crawlcoach.web.children.models import Child  # noqa: E402
 from crawlcoach.web.families.models import Caregiver, Family  # noqa: E402
 from crawlcoach.web.videos import storage  # noqa: E402
+from crawlcoach.web.videos.child_runner import Outcome  # noqa: E402
 from crawlcoach.web.videos.models import Status, Video  # noqa: E402
 
 # Tasks run inline in these tests; the real queue is exercised by the end-to-end tests.
@@ -108,7 +110,10 @@ def make_stored_video() -> Callable[..., Video]:
     """A video with its files on disk, analysed (done) unless told otherwise."""
 
     def make(
-        child: Child, status: str = Status.DONE, result: dict[str, Any] | None = None
+        child: Child,
+        status: str = Status.DONE,
+        result: dict[str, Any] | None = None,
+        error_kind: str = "no_baby_found",
     ) -> Video:
         video = Video.objects.create(
             child=child, original_name="ada-crawls.mp4", original_file="", size_bytes=10,
@@ -123,8 +128,10 @@ def make_stored_video() -> Callable[..., Video]:
             (folder / "annotated.mp4").write_bytes(b"annotated-bytes")
             video.annotated_file = storage.relative(folder / "annotated.mp4")
         if status == Status.FAILED:
-            video.error_kind = "no_baby_found"
-            video.error_message = "we could not find a baby in this video."
+            video.error_kind = error_kind
+            video.error_message = {
+                "no_baby_found": "we could not find a baby in this video.",
+            }.get(error_kind, f"it failed ({error_kind}).")
         video.save()
         return video
 
@@ -141,16 +148,49 @@ def fake_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
     """Replace the analysis core with a quick stand-in that writes the overlay video too."""
     calls: list[Path] = []
 
-    def analyse(source: Path, annotated: Path, progress: Callable[[float], None]) -> dict[str, Any]:
+    def analyse(
+        source: Path, annotated: Path, progress: Callable[[float], None], **limits: Any
+    ) -> Outcome:
         calls.append(source)
         progress(0.5)
         annotated.write_bytes(b"overlay")
         result = contract()
         result["video"]["path"] = str(source)
-        return result
+        return Outcome(result=result)
 
     monkeypatch.setattr("crawlcoach.web.videos.analysis._analyse", analyse)
     yield calls
+
+
+# Real services for the tests that need them, each a throwaway server on a free loopback port.
+
+@pytest.fixture
+def redis_url(tmp_path: Path) -> Iterator[str]:
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.skip(
+            "redis-server is not installed (apt-get install redis-server); `make test` does it"
+        )
+    port = free_port()
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+         "--dir", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        import redis
+
+        client = redis.Redis(host="127.0.0.1", port=port)
+        for _ in range(100):
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def _postgres_tools() -> Path | None:

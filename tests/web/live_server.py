@@ -53,33 +53,76 @@ def wait_for_http(
     raise TimeoutError(f"{url} did not answer within {timeout_s:.0f} s")
 
 
+class ServerProcess:
+    """``crawlcoach serve`` as a real subprocess on a free loopback port with its own data
+    folder; start it, kill it, start it again on the same data."""
+
+    def __init__(self, data_dir: Path, *args: str, **env: str) -> None:
+        self.data_dir = data_dir
+        self.args = args
+        self.environment = {**os.environ, "CRAWLCOACH_DATA_DIR": str(data_dir), **env}
+        for name in ("DATABASE_URL", "REDIS_URL"):
+            if name not in env:
+                self.environment.pop(name, None)
+        self.process: subprocess.Popen[bytes] | None = None
+        self.url = ""
+
+    def start(self, timeout_s: float = 90) -> str:
+        port = free_port()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        command = [sys.executable, "-c", "from crawlcoach.cli import main; main()",
+                   "serve", "--host", "127.0.0.1", "--port", str(port), *self.args]  # fmt: skip
+        with (self.data_dir / "server.log").open("ab") as log:
+            self.process = subprocess.Popen(
+                command, env=self.environment, stdout=log, stderr=subprocess.STDOUT
+            )
+        self.url = f"http://127.0.0.1:{port}"
+        wait_for_http(self.url + "/login/", timeout_s, self.process)
+        return self.url
+
+    def children(self) -> list[int]:
+        """The pids of the server's child processes (its analyses)."""
+        assert self.process is not None
+        found = []
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[1]) == self.process.pid:
+                found.append(int(stat.parent.name))
+        return found
+
+    def kill(self) -> None:
+        """SIGKILL: no clean-up of any kind, as in a power cut or an out-of-memory kill."""
+        assert self.process is not None
+        self.process.kill()
+        self.process.wait()
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def log(self) -> str:
+        return (self.data_dir / "server.log").read_text(errors="replace")
+
+
 @contextmanager
 def running_server(data_dir: Path, **env: str) -> Iterator[str]:
     """``crawlcoach serve`` on a free loopback port with its own data folder; yields its URL."""
-    port = free_port()
-    log_path = data_dir / "server.log"
-    data_dir.mkdir(parents=True, exist_ok=True)
-    environment = {**os.environ, "CRAWLCOACH_DATA_DIR": str(data_dir), **env}
-    for name in ("DATABASE_URL", "REDIS_URL"):
-        if name not in env:
-            environment.pop(name, None)
-    command = [sys.executable, "-c", "from crawlcoach.cli import main; main()",
-               "serve", "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, env=environment, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    server = ServerProcess(data_dir, **env)
     try:
-        wait_for_http(url + "/login/", 90, process)
-        yield url
+        yield server.start()
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        server.stop()
         if os.environ.get("CRAWLCOACH_SHOW_SERVER_LOG"):
-            sys.stderr.write(log_path.read_text(errors="replace"))
+            sys.stderr.write(server.log())
 
 
 @contextmanager

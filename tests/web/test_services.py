@@ -1,20 +1,16 @@
 """The web app on real external services: the task queue in Redis, the database in PostgreSQL.
 
-Each starts a throwaway server process on a free loopback port (redis-server here; the PostgreSQL
-cluster made with initdb in a temporary folder comes from conftest.py) and runs sign-up, a child
+Each starts a throwaway server process on a free loopback port (redis-server; a PostgreSQL cluster
+made with initdb in a temporary folder; the fixtures are in conftest.py) and runs sign-up, a child
 and an upload through the real `crawlcoach serve` against it.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from live_server import PHONE, add_child, chromium, free_port, running_server, sign_up, upload
+from live_server import PHONE, add_child, chromium, running_server, sign_up, upload
 from live_server import wait_until_finished as finished
 
 
@@ -27,35 +23,6 @@ def _journey(base: str, video: Path) -> str:
         status = finished(page, timeout_s=120)
         assert "Ada" in page.inner_text("main")
         return status
-
-
-@pytest.fixture
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.skip(
-            "redis-server is not installed (apt-get install redis-server); `make test` does it"
-        )
-    port = free_port()
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(tmp_path)],
-        stdout=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        import redis
-
-        client = redis.Redis(host="127.0.0.1", port=port)
-        for _ in range(100):
-            try:
-                client.ping()
-                break
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.mark.redis

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import uuid
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from crawlcoach.web.children.models import Child
-from crawlcoach.web.videos import analysis, storage
+from crawlcoach.web.videos import analysis, recovery, storage
+from crawlcoach.web.videos.child_runner import Outcome
 from crawlcoach.web.videos.models import Status, Video
 
 pytestmark = pytest.mark.django_db
@@ -121,15 +125,54 @@ def test_pending_page_polls_for_its_status(parent_client: Client, child: Child,
     assert "Watching the video" in page
 
 
-def test_failed_video_shows_the_reason_and_can_be_retried(
+def test_a_failure_a_retry_cannot_fix_offers_no_retry(
     parent_client: Client, child: Child, make_stored_video, fake_analysis: list[Path]
 ) -> None:
-    video = make_stored_video(child, status=Status.FAILED)
+    video = make_stored_video(child, status=Status.FAILED)  # no baby found
     page = parent_client.get(reverse("video", args=[video.pk])).content.decode()
-    assert "could not find a baby" in page and "Try again" in page
+    assert "could not find a baby" in page and "Upload another video" in page
+    assert "Try again" not in page
+    parent_client.post(reverse("video_retry", args=[video.pk]))  # a hand-made request
+    video.refresh_from_db()
+    assert video.status == Status.FAILED and not fake_analysis
+
+
+@pytest.mark.parametrize("kind", ["time_limit", "crashed", "internal_error"])
+def test_a_failure_a_retry_can_fix_can_be_retried(
+    kind: str, parent_client: Client, child: Child, make_stored_video, fake_analysis: list[Path]
+) -> None:
+    video = make_stored_video(child, status=Status.FAILED, error_kind=kind)
+    page = parent_client.get(reverse("video", args=[video.pk])).content.decode()
+    assert "Try again" in page
     parent_client.post(reverse("video_retry", args=[video.pk]))
     video.refresh_from_db()
-    assert video.status == Status.DONE
+    assert video.status == Status.DONE and video.error_kind == "" and len(fake_analysis) == 1
+
+
+def test_a_waiting_video_can_be_cancelled_and_started_again(
+    parent_client: Client, child: Child, make_stored_video, fake_analysis: list[Path]
+) -> None:
+    video = make_stored_video(child, status=Status.QUEUED)
+    page = parent_client.get(reverse("video", args=[video.pk])).content.decode()
+    assert "Stop the analysis" in page
+    parent_client.post(reverse("video_cancel", args=[video.pk]))
+    video.refresh_from_db()
+    assert video.status == Status.CANCELLED and not video.is_pending
+    analysis.run_analysis(video.pk)  # its task comes up later: it must not analyse it
+    assert not fake_analysis
+    page = parent_client.get(reverse("video", args=[video.pk])).content.decode()
+    assert "You stopped this analysis" in page and "Start it again" in page
+    assert "Stop the analysis" not in page
+    assert parent_client.get(reverse("video_status", args=[video.pk])).json()["label"] == "Stopped"
+    parent_client.post(reverse("video_retry", args=[video.pk]))
+    video.refresh_from_db()
+    assert video.status == Status.DONE and len(fake_analysis) == 1
+
+
+def test_a_finished_video_cannot_be_cancelled(parent_client: Client, done_video: Video) -> None:
+    parent_client.post(reverse("video_cancel", args=[done_video.pk]))
+    done_video.refresh_from_db()
+    assert done_video.status == Status.DONE
 
 
 def test_result_page(parent_client: Client, done_video: Video) -> None:
@@ -186,10 +229,11 @@ def test_analysis_failure_is_recorded_without_server_paths(
     video = make_stored_video(child, status=Status.QUEUED)
     source = storage.absolute(video.original_file)
 
-    def fails(src: Path, annotated: Path, progress) -> dict:
+    def fails(src: Path, annotated: Path, progress, **limits) -> Outcome:
         from crawlcoach.contract import failed_analysis
 
-        return failed_analysis(str(src), "no_baby_found", f"{src}: we could not find a baby.", 1.0)
+        message = f"{src}: we could not find a baby."
+        return Outcome(result=failed_analysis(str(src), "no_baby_found", message, 1.0))
 
     monkeypatch.setattr(analysis, "_analyse", fails)
     analysis.run_analysis(video.pk)
@@ -199,44 +243,108 @@ def test_analysis_failure_is_recorded_without_server_paths(
     assert str(source) not in str(video.result)
 
 
-def test_a_crash_in_the_analysis_ends_in_a_clear_failure(
-    child: Child, make_stored_video, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    video = make_stored_video(child, status=Status.QUEUED)
-
-    def crashes(**kwargs: object) -> dict:
-        raise RuntimeError("boom")
-
-    import crawlcoach.pipeline
-
-    monkeypatch.setattr(crawlcoach.pipeline, "analyze_video", lambda *a, **k: crashes())
-    analysis.run_analysis(video.pk)
-    video.refresh_from_db()
-    assert video.status == Status.FAILED and "on our side" in video.error_message
-
-
 def test_video_deleted_while_analysed_leaves_no_files(
     child: Child, make_stored_video, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     video = make_stored_video(child, status=Status.QUEUED)
 
-    def deleted_meanwhile(src: Path, annotated: Path, progress) -> dict:
+    def deleted_meanwhile(src: Path, annotated: Path, progress, **limits) -> Outcome:
         Video.objects.filter(pk=video.pk).delete()
         annotated.write_bytes(b"late overlay")
         from web_helpers import contract
 
-        return contract()
+        return Outcome(result=contract())
 
     monkeypatch.setattr(analysis, "_analyse", deleted_meanwhile)
     analysis.run_analysis(video.pk)
     assert not storage.video_dir(video).exists()
+    assert not storage.child_dir(child).exists(), "an empty child folder was left behind"
     analysis.run_analysis(uuid.uuid4())  # a video that is gone: nothing to do, no error
 
 
-def test_interrupted_analyses_are_queued_again(
+def test_unfinished_videos_are_queued_again_at_start(
     child: Child, make_stored_video, fake_analysis: list[Path]
 ) -> None:
-    video = make_stored_video(child, status=Status.ANALYSING)
-    assert analysis.requeue_interrupted() == 1
-    video.refresh_from_db()
-    assert video.status == Status.DONE
+    interrupted = make_stored_video(child, status=Status.ANALYSING)
+    never_queued = make_stored_video(child, status=Status.QUEUED)  # killed before enqueue()
+    cancelled = make_stored_video(child, status=Status.CANCELLED)
+    assert recovery.requeue_unfinished() == 2
+    for video, status in ((interrupted, Status.DONE), (never_queued, Status.DONE),
+                          (cancelled, Status.CANCELLED)):  # fmt: skip
+        video.refresh_from_db()
+        assert video.status == status
+
+
+def test_a_web_server_without_its_worker_queues_only_what_waits(
+    child: Child, make_stored_video, fake_analysis: list[Path]
+) -> None:
+    """`serve --no-worker` must not take back a video a separate worker is analysing."""
+    running = make_stored_video(child, status=Status.ANALYSING)
+    waiting = make_stored_video(child, status=Status.QUEUED)
+    assert recovery.requeue_unfinished(include_analysing=False) == 1
+    running.refresh_from_db()
+    waiting.refresh_from_db()
+    assert running.status == Status.ANALYSING and waiting.status == Status.DONE
+
+
+def test_start_up_removes_partial_uploads_and_orphan_folders(
+    settings, child: Child, done_video: Video, tmp_path: Path
+) -> None:
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    settings.FILE_UPLOAD_TEMP_DIR = str(uploads)
+    (uploads / "tmpk2j3h4.upload.mp4").write_bytes(b"half a video")
+    orphan = storage.child_dir(child) / str(uuid.uuid4())
+    orphan.mkdir()
+    (orphan / "original.mp4").write_bytes(b"stored, but the row was never written")
+    gone_child = storage.media_root() / f"family-{child.family_id}" / "child-999999"
+    (gone_child / str(uuid.uuid4())).mkdir(parents=True)
+
+    recovery.recover(runs_analyses=False, takes_uploads=True)
+
+    assert not any(uploads.iterdir())
+    assert not orphan.exists() and not gone_child.exists()
+    assert storage.absolute(done_video.original_file).exists()  # a real video stays
+
+
+@pytest.mark.parametrize("errno_", [errno.ENOSPC, errno.EROFS])
+def test_a_full_or_read_only_disk_gives_a_clear_page(
+    errno_: int,
+    parent_client: Client,
+    child: Child,
+    make_video,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_analysis: list[Path],
+) -> None:
+    def no_room(*args, **kwargs):
+        raise OSError(errno_, os.strerror(errno_))
+
+    monkeypatch.setattr(storage.shutil, "move", no_room)
+    response = upload(parent_client, child, make_video())
+    assert response.status_code == 507
+    assert b"disk is full or cannot be written to" in response.content
+    assert not Video.objects.exists() and not fake_analysis
+    assert not any(storage.media_root().iterdir()), "a half-stored video was left behind"
+
+
+def test_a_full_disk_while_receiving_gives_a_clear_page(
+    parent, child: Child, make_video, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Django writes the upload to the data folder as it arrives; that write fails first (with
+    the CSRF check on, as in a browser: it reads the body too)."""
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(parent)
+    url = reverse("video_upload", args=[child.pk])
+    client.get(url)
+    token = client.cookies["csrftoken"].value
+
+    def no_room(self, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(TemporaryUploadedFile, "__init__", no_room)
+    with make_video().open("rb") as handle:
+        response = client.post(
+            url, {"video": handle, "csrfmiddlewaretoken": token}, HTTP_ACCEPT="application/json"
+        )
+    assert response.status_code == 507 and "disk is full" in response.json()["error"]
+    assert not Video.objects.exists()

@@ -1,4 +1,5 @@
-"""``crawlcoach serve``: the family web app, with its analysis worker in the same process."""
+"""``crawlcoach serve``: the family web app, with its analysis queue in the same process (each
+analysis itself runs in a child process of its own)."""
 
 from __future__ import annotations
 
@@ -71,7 +72,8 @@ def prepare_site() -> None:
     default=1,
     show_default=True,
     type=click.IntRange(min=1),
-    help="Videos analysed at the same time (each needs a CPU core).",
+    help="Videos analysed at the same time (each needs a CPU core and up to "
+    "CRAWLCOACH_ANALYSIS_MEMORY_MB of memory).",
 )
 @click.option(
     "--no-worker",
@@ -91,14 +93,13 @@ def serve(host: str, port: int, threads: int, workers: int, no_worker: bool) -> 
     os.environ.setdefault("CRAWLCOACH_SITE_URL", f"http://{lan or shown}:{port}/")
     prepare_site()
     from crawlcoach.web.request_size import server_body_limit
-    from crawlcoach.web.videos.analysis import requeue_interrupted
+    from crawlcoach.web.videos.recovery import recover
     from crawlcoach.web.worker import start_embedded
     from crawlcoach.web.wsgi import application
 
-    consumer = None
-    if not no_worker:
-        requeue_interrupted()
-        consumer = start_embedded(workers)
+    # Before the first request: leftovers of a hard stop go, and nothing is left waiting.
+    recover(runs_analyses=not no_worker, takes_uploads=True)
+    consumer = None if no_worker else start_embedded(workers)
     click.echo(f"crawlcoach is running at http://{shown}:{port}/ (data in {settings.DATA_DIR})")
     if lan:
         click.echo(f"On a phone on the same network, open http://{lan}:{port}/")

@@ -11,7 +11,8 @@ import click
     default=1,
     show_default=True,
     type=click.IntRange(min=1),
-    help="Videos analysed at the same time (each needs a CPU core).",
+    help="Videos analysed at the same time (each needs a CPU core and up to "
+    "CRAWLCOACH_ANALYSIS_MEMORY_MB of memory).",
 )
 def worker(workers: int) -> None:
     """Run the analysis queue for a `crawlcoach serve --no-worker` (same data dir, DATABASE_URL
@@ -19,9 +20,9 @@ def worker(workers: int) -> None:
     from crawlcoach.cli.serve import prepare_site
 
     prepare_site()
-    from crawlcoach.web.videos.analysis import requeue_interrupted
+    from crawlcoach.web.videos.recovery import recover
     from crawlcoach.web.worker import run_standalone
 
-    requeue_interrupted()
+    recover(runs_analyses=True, takes_uploads=False)
     click.echo("crawlcoach worker is waiting for videos. Press Ctrl-C to stop.")
     run_standalone(workers)

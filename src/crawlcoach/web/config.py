@@ -123,6 +123,20 @@ def max_upload_bytes() -> int:
     return int(megabytes * 1024 * 1024)
 
 
+def number(name: str, default: float, example: str) -> float:
+    """A non-negative number from the environment, else a ConfigError saying what to give."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:
+        raise ConfigError(f"{name}={raw!r}: give {example}.")
+    return value
+
+
 def flag(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
     if value is None:

@@ -105,6 +105,17 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+# The analysis queue (docs/web.md, "Analysis limits"): every analysis runs in a child process
+# capped in memory (address space) and time; long videos are analysed in their first part.
+ANALYSIS_MEMORY_BYTES = int(
+    config.number("CRAWLCOACH_ANALYSIS_MEMORY_MB", 2048, "megabytes, e.g. 2048 (0: no cap)")
+    * 1024 * 1024
+)
+ANALYSIS_MIN_SECONDS = config.number("CRAWLCOACH_ANALYSIS_MIN_SECONDS", 120, "seconds, e.g. 120")
+ANALYSIS_TIME_FACTOR = config.number("CRAWLCOACH_ANALYSIS_TIME_FACTOR", 3, "a factor, e.g. 3")
+MAX_ANALYSED_MINUTES = config.number("CRAWLCOACH_MAX_ANALYSED_MINUTES", 20, "minutes (0: all)")
+QUEUE_POLL_MAX_S = 0.5  # an idle queue worker looks for new videos at least this often
+
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("TZ", "UTC")
 USE_I18N = False

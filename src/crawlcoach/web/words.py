@@ -111,3 +111,41 @@ NO_ASSESSMENT = (
     "We could not put together advice from these videos just now; the analyses above are "
     "still right."
 )
+
+
+# Why an analysis ended without a result when the analysis itself could not say (its process
+# hit a limit or broke), keyed by the video's error_kind.
+ANALYSIS_FAILURES = {
+    "memory_limit": "The analysis needed more memory than this server allows. A shorter clip, "
+    "or one filmed at a lower resolution (1080p is plenty), will go through.",
+    "time_limit": "The analysis took too long, so we stopped it. The server may have been busy: "
+    "try again, or upload a shorter clip.",
+    "crashed": "The analysis stopped unexpectedly. Please try again; the video itself is fine "
+    "to keep.",
+    "internal_error": "Something went wrong on our side while analysing this video. Please try "
+    "again; if it happens again, the video itself is fine to keep, and a newer version of the "
+    "app may help.",
+    "disk_problem": "The server's disk is full or cannot be written to, so the analysis could "
+    "not be saved. Tell whoever runs this server, then try again.",
+}
+CANCELLED = "You stopped this analysis. You can start it again whenever you like."
+
+# A long video is analysed in its first part only ({minutes}: how much, {total}: its length).
+FIRST_PART_PROBLEM = (
+    "only the first {minutes} minutes of this {total}-minute video were analysed; trim the video "
+    "to the part you want looked at to have all of it analysed"
+)
+FIRST_PART_NOTE = (
+    "This video is {total} minutes long: we analysed its first {minutes} minutes, the most this "
+    "server looks at."
+)
+
+STORAGE_PROBLEM = (
+    "We could not save your video: the server's disk is full or cannot be written to. Nothing "
+    "is lost on your phone. Tell whoever runs this server, then try again."
+)
+
+
+def minutes(seconds: float) -> str:
+    """Whole minutes as a parent would say them ("20", "34")."""
+    return f"{max(1, round(seconds / 60))}"

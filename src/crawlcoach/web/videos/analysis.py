@@ -1,4 +1,5 @@
-"""Run the analysis core on a stored video and record where it stands, for the page to show."""
+"""Take a queued video up, have it analysed in a child process, and record where it stands for
+the page to show. The analysis core itself runs in ``analysis_child``, never in this process."""
 
 from __future__ import annotations
 
@@ -6,24 +7,25 @@ import json
 import logging
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db import close_old_connections
+from django.db.models import F
 from django.utils import timezone
 
+from crawlcoach.contract import failed_analysis
+from crawlcoach.web import words
 from crawlcoach.web.videos import storage
+from crawlcoach.web.videos.child_runner import Limits, Outcome, run_in_child
 from crawlcoach.web.videos.models import Status, Video
 
 log = logging.getLogger(__name__)
 
 # Progress is written at most this often: the page polls every second or two anyway.
 PROGRESS_MIN_INTERVAL_S = 1.0
-
-INTERNAL_ERROR_MESSAGE = (
-    "Something went wrong on our side while analysing this video. Please try again; if it "
-    "happens again, the video itself is fine to keep, and a newer version of the app may help."
-)
 
 
 class ProgressWriter:
@@ -36,56 +38,136 @@ class ProgressWriter:
         if now - self.last_written < PROGRESS_MIN_INTERVAL_S:
             return
         self.last_written = now
-        Video.objects.filter(pk=self.video_id).update(progress=max(0.0, min(fraction, 1.0)))
+        Video.objects.filter(pk=self.video_id, status=Status.ANALYSING).update(
+            progress=max(0.0, min(fraction, 1.0))
+        )
+
+
+def limits_for(duration_s: float | None) -> Limits:
+    """The child's limits for a video this long (unknown: as long as we analyse at most)."""
+    max_s = float(settings.MAX_ANALYSED_MINUTES) * 60
+    analysed = duration_s or max_s or settings.ANALYSIS_MIN_SECONDS
+    if max_s:
+        analysed = min(analysed, max_s)
+    return Limits(
+        memory_bytes=int(settings.ANALYSIS_MEMORY_BYTES),
+        seconds=max(float(settings.ANALYSIS_MIN_SECONDS), settings.ANALYSIS_TIME_FACTOR * analysed),
+        max_video_seconds=max_s,
+    )
 
 
 def run_analysis(video_id: uuid.UUID) -> None:
     close_old_connections()
-    video = Video.objects.select_related("child").filter(pk=video_id).first()
-    if video is None:
-        return  # deleted while it waited
-    video.status, video.progress, video.started_at = Status.ANALYSING, 0.0, timezone.now()
-    video.save(update_fields=["status", "progress", "started_at"])
+    claimed = _claim(video_id)
+    if claimed is None:
+        return  # deleted or cancelled while it waited, or already taken up by another task
+    video, attempt = claimed
 
     source = storage.absolute(video.original_file)
     annotated = storage.annotated_path(video)
-    result = _private(
-        _analyse(source, annotated, ProgressWriter(video.pk)), source, video.original_name
-    )
-    error = result.get("error")
+    annotated.unlink(missing_ok=True)  # an earlier attempt's
 
+    def still_ours() -> bool:
+        return Video.objects.filter(pk=video.pk, status=Status.ANALYSING, attempt=attempt).exists()
+
+    outcome = _analyse(
+        source,
+        annotated,
+        ProgressWriter(video.pk),
+        limits=limits_for(video.duration_s),
+        still_wanted=still_ours,
+    )
+    _log_peak(video.pk, outcome)
+    if outcome.failure == "stopped":
+        _forget_if_deleted(video)
+        return
+    fields = _finished_fields(video, outcome, source, annotated)
+    mine = Video.objects.filter(pk=video.pk, status=Status.ANALYSING, attempt=attempt)
+    if not mine.update(**fields):
+        _forget_if_deleted(video)
+
+
+def _claim(video_id: uuid.UUID) -> tuple[Video, int] | None:
+    """Mark a queued video as being analysed; only one task can win it."""
+    taken = Video.objects.filter(pk=video_id, status=Status.QUEUED).update(
+        status=Status.ANALYSING,
+        progress=0.0,
+        started_at=timezone.now(),
+        attempt=F("attempt") + 1,
+    )
+    if not taken:
+        return None
+    video = Video.objects.select_related("child").filter(pk=video_id).first()
+    return None if video is None else (video, video.attempt)
+
+
+def _analyse(
+    source: Path,
+    annotated: Path,
+    progress: Callable[[float], None],
+    *,
+    limits: Limits,
+    still_wanted: Callable[[], bool],
+) -> Outcome:
+    return run_in_child(source, annotated, limits, progress, still_wanted)
+
+
+def _finished_fields(
+    video: Video, outcome: Outcome, source: Path, annotated: Path
+) -> dict[str, Any]:
+    if outcome.result is None:
+        message = words.ANALYSIS_FAILURES.get(outcome.failure, words.ANALYSIS_FAILURES["crashed"])
+        result = failed_analysis(str(source), outcome.failure or "crashed", message, 0.0)
+    else:
+        result = outcome.result
+    result = _private(result, source, video.original_name)
     fields: dict[str, Any] = {"finished_at": timezone.now(), "progress": 1.0}
-    if error:
-        fields |= {
+    if error := result.get("error"):
+        return fields | {
             "status": Status.FAILED,
             "error_kind": str(error.get("kind", "error")),
             "error_message": _without_name(str(error.get("message", "")), video.original_name),
             "result": result,
         }
-    else:
-        fields |= {
-            "status": Status.DONE,
-            "result": result,
-            "duration_s": result["video"].get("duration_s"),
-            "annotated_file": storage.relative(annotated) if annotated.exists() else "",
-        }
-    if not Video.objects.filter(pk=video.pk).update(**fields):
-        storage.delete_video_files(video)  # deleted while it was analysed: leave nothing behind
+    _note_first_part(result)
+    return fields | {
+        "status": Status.DONE,
+        "error_kind": "",
+        "error_message": "",
+        "result": result,
+        # A long video keeps its own length; the result says how much of it was analysed.
+        "duration_s": result["video"].get("full_duration_s") or result["video"].get("duration_s"),
+        "annotated_file": storage.relative(annotated) if annotated.exists() else "",
+    }
 
 
-def _analyse(source: Path, annotated: Path, progress: ProgressWriter) -> dict[str, Any]:
-    from crawlcoach.pipeline import AnalysisOptions, analyze_video
+def _note_first_part(result: dict[str, Any]) -> None:
+    """Say in the quality problems when only the first part of a long video was analysed."""
+    full = result["video"].get("full_duration_s")
+    if not full:
+        return
+    problem = words.FIRST_PART_PROBLEM.format(
+        minutes=words.minutes(float(result["video"].get("duration_s") or 0)),
+        total=words.minutes(float(full)),
+    )
+    result["quality"].setdefault("problems", []).insert(0, problem)
 
-    try:
-        return analyze_video(
-            source, options=AnalysisOptions(annotate_to=annotated), progress=progress
-        )
-    except Exception:
-        # A bug in the analysis must still end in a clear state, never an endless spinner.
-        log.exception("analysis of %s failed", source)
-        from crawlcoach.contract import failed_analysis
 
-        return failed_analysis(str(source), "internal_error", INTERNAL_ERROR_MESSAGE, 0.0)
+def _forget_if_deleted(video: Video) -> None:
+    """The video (or its child) was deleted while it was analysed: leave nothing behind."""
+    if not Video.objects.filter(pk=video.pk).exists():
+        storage.delete_video_files(video)
+
+
+def _log_peak(video_id: uuid.UUID, outcome: Outcome) -> None:
+    peak = outcome.peak
+    log.info(
+        "analysis of video %s: %s, child peak memory %.0f MB resident, %.0f MB address space",
+        video_id,
+        outcome.failure or "finished",
+        peak.get("rss_bytes", 0) / 1e6,
+        peak.get("virtual_bytes", 0) / 1e6,
+    )
 
 
 def _private(result: dict[str, Any], source: Path, name: str) -> dict[str, Any]:
@@ -100,14 +182,3 @@ def _without_name(message: str, name: str) -> str:
     if message.startswith(prefix):
         message = message[len(prefix) :]
     return message[:1].upper() + message[1:]
-
-
-def requeue_interrupted() -> int:
-    """Videos left half-analysed by a stopped server go back in the queue; returns how many."""
-    from crawlcoach.web.videos.tasks import enqueue
-
-    interrupted = list(Video.objects.filter(status=Status.ANALYSING).values_list("pk", flat=True))
-    Video.objects.filter(pk__in=interrupted).update(status=Status.QUEUED, progress=0.0)
-    for video_id in interrupted:
-        enqueue(video_id)
-    return len(interrupted)

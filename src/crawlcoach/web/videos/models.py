@@ -15,6 +15,13 @@ class Status(models.TextChoices):
     ANALYSING = "analysing", "Watching the video"
     DONE = "done", "Ready"
     FAILED = "failed", "Could not be analysed"
+    CANCELLED = "cancelled", "Stopped"
+
+
+PENDING = (Status.QUEUED, Status.ANALYSING)
+# Failures another try can get past (the server was busy, or something broke on our side).
+# Not among them: no baby found, a file we cannot read, a video too big for the memory cap.
+RETRYABLE_ERRORS = frozenset({"time_limit", "crashed", "internal_error", "disk_problem"})
 
 
 class Video(models.Model):
@@ -28,6 +35,9 @@ class Video(models.Model):
     duration_s = models.FloatField(null=True, blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
     progress = models.FloatField(default=0.0)  # 0..1 while analysing
+    # Counts the times a worker took the video up; a worker only records its result while the
+    # count is still its own (a cancel, a retry or a restart's re-queue makes it stale).
+    attempt = models.PositiveIntegerField(default=0)
     result = models.JSONField(null=True, blank=True)  # the analysis contract
     error_kind = models.CharField(max_length=64, blank=True)
     error_message = models.TextField(blank=True)
@@ -43,7 +53,14 @@ class Video(models.Model):
 
     @property
     def is_pending(self) -> bool:
-        return self.status in (Status.QUEUED, Status.ANALYSING)
+        return self.status in PENDING
+
+    @property
+    def can_retry(self) -> bool:
+        """Offer "Try again" only where another try may end differently."""
+        if self.status == Status.CANCELLED:
+            return True
+        return self.status == Status.FAILED and self.error_kind in RETRYABLE_ERRORS
 
     def status_payload(self) -> dict[str, Any]:
         """What the status endpoint (and the page's polling script) sees."""

@@ -147,8 +147,20 @@ def _certainty_words(direction: str, level: str | None) -> str:
     return ""
 
 
+def first_part_note(result: dict[str, Any]) -> str:
+    """Said above the result when only the first part of a long video was analysed."""
+    video = result.get("video", {})
+    full = video.get("full_duration_s")
+    if not full:
+        return ""
+    return words.FIRST_PART_NOTE.format(
+        minutes=words.minutes(float(video.get("duration_s") or 0)), total=words.minutes(full)
+    )
+
+
 def result_context(result: dict[str, Any]) -> dict[str, Any]:
     return {
+        "first_part_note": first_part_note(result),
         "timeline": timeline(result),
         "duration_s": float(result.get("video", {}).get("duration_s") or 0.0),
         "movement_cards": movement_cards(result),

@@ -48,12 +48,18 @@ def original_name_for(upload_name: str) -> str:
 
 
 def store_upload(video: Video, uploaded_path: Path, upload_name: str) -> Path:
-    """Move the uploaded temporary file into the video's folder (a rename, not a copy)."""
+    """Move the uploaded temporary file into the video's folder (a rename, not a copy); on a
+    failure (a full disk, say) nothing is left in the folder."""
     folder = video_dir(video)
-    private_folder(folder)
     target = folder / original_name_for(upload_name)
-    shutil.move(str(uploaded_path), target)
-    target.chmod(0o600)
+    try:
+        private_folder(folder)
+        shutil.move(str(uploaded_path), target)
+        target.chmod(0o600)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        remove_empty_parents(folder)
+        raise
     return target
 
 
@@ -74,8 +80,24 @@ def annotated_path(video: Video) -> Path:
 
 
 def delete_video_files(video: Video) -> None:
-    shutil.rmtree(video_dir(video), ignore_errors=True)
+    folder = video_dir(video)
+    shutil.rmtree(folder, ignore_errors=True)
+    remove_empty_parents(folder)
 
 
 def delete_child_files(child: Child) -> None:
-    shutil.rmtree(child_dir(child), ignore_errors=True)
+    folder = child_dir(child)
+    shutil.rmtree(folder, ignore_errors=True)
+    remove_empty_parents(folder)
+
+
+def remove_empty_parents(folder: Path) -> None:
+    """Remove the child's and the family's folders above ``folder`` once they hold nothing."""
+    root = media_root()
+    for parent in folder.parents:
+        if parent == root or root not in parent.parents:
+            return
+        try:
+            parent.rmdir()  # only ever removes an empty folder
+        except OSError:
+            return

@@ -91,21 +91,29 @@ def upload_name(upload: Any) -> str:
 
 def accept(child: Child, received: TemporaryUploadedFile, info: VideoInfo) -> Video:
     """Record a checked upload as the child's video, move its file in place, queue its analysis.
-    The one way in for a video, from the upload page and the API alike."""
+    The one way in for a video, from the upload page and the API alike.
+
+    File first, then the row: a kill in between leaves a folder that start-up removes, never a
+    video without its file. Queueing comes last; start-up queues what a kill left waiting."""
+    from django.db import OperationalError
+
     from crawlcoach.web.videos import storage
     from crawlcoach.web.videos.models import Video
     from crawlcoach.web.videos.tasks import enqueue
 
     name = upload_name(received)
-    video = Video.objects.create(
+    video = Video(
         child=child,
         original_name=name,
-        original_file="",
         size_bytes=received.size or 0,
         duration_s=info.duration_s or None,
     )
     stored = storage.store_upload(video, temporary_path(received), name)
     video.original_file = storage.relative(stored)
-    video.save(update_fields=["original_file"])
+    try:
+        video.save(force_insert=True)
+    except OperationalError:
+        storage.delete_video_files(video)
+        raise
     enqueue(video.pk)
     return video

@@ -9,4 +9,5 @@ urlpatterns = [
     path("videos/<uuid:video_id>/file/<str:kind>", views.video_file, name="video_file"),
     path("videos/<uuid:video_id>/delete/", views.delete_video, name="video_delete"),
     path("videos/<uuid:video_id>/retry/", views.retry_video, name="video_retry"),
+    path("videos/<uuid:video_id>/cancel/", views.cancel_video, name="video_cancel"),
 ]

@@ -9,18 +9,19 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.core.files.uploadedfile import TemporaryUploadedFile
+from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from crawlcoach.web import family_time, guidance_bridge
+from crawlcoach.web import family_time, guidance_bridge, words
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_required
 from crawlcoach.web.videos import presentation, storage, upload
-from crawlcoach.web.videos.models import Status, Video
+from crawlcoach.web.videos.models import PENDING, Status, Video
 from crawlcoach.web.videos.ranged import content_type_for, ranged_file_response
 from crawlcoach.web.videos.tasks import enqueue
 
@@ -64,6 +65,13 @@ def upload_video(request: HttpRequest, child_id: int) -> HttpResponse:
         return _upload_page(request, child)
     # A declared length over the limit was already answered by RequestSizeMiddleware.
     request.upload_handlers = [upload.SizeLimitedUploadHandler(request, settings.MAX_UPLOAD_BYTES)]
+    try:
+        # Read the body here, not in the CSRF check (which would let this error become a 500):
+        # Django writes the upload into the data folder as it arrives, and that may be full or
+        # read-only.
+        request.FILES  # noqa: B018
+    except OSError:
+        return _upload_page(request, child, words.STORAGE_PROBLEM, 507)
     return _receive_upload(request, child)
 
 
@@ -79,7 +87,10 @@ def _receive_upload(request: HttpRequest, child: Child) -> HttpResponse:
     checked = upload.check_video(upload.temporary_path(received))
     if isinstance(checked, upload.Rejection):
         return _upload_page(request, child, checked.message, checked.status)
-    video = upload.accept(child, received, checked)
+    try:
+        video = upload.accept(child, received, checked)
+    except (OSError, OperationalError):
+        return _upload_page(request, child, words.STORAGE_PROBLEM, 507)
     url = reverse("video", args=[video.pk])
     if _wants_json(request):
         return JsonResponse({"url": url, "status": video.status_payload()}, status=201)
@@ -90,7 +101,11 @@ def _receive_upload(request: HttpRequest, child: Child) -> HttpResponse:
 @family_required
 def video_page(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
     video = family_video(request, video_id)
-    context: dict[str, Any] = {"video": video, "child": video.child}
+    context: dict[str, Any] = {
+        "video": video,
+        "child": video.child,
+        "cancelled_note": words.CANCELLED,
+    }
     if video.status == Status.DONE and video.result:
         context |= presentation.result_context(video.result)
         context["original_type"] = playback_type(storage.absolute(video.original_file))
@@ -140,13 +155,24 @@ def delete_video(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
 @family_required
 def retry_video(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
     video = family_video(request, video_id)
-    if video.status == Status.FAILED:
-        video.status, video.progress, video.error_kind, video.error_message = (
-            Status.QUEUED,
-            0.0,
-            "",
-            "",
+    if video.can_retry:
+        requeued = Video.objects.filter(pk=video.pk, status=video.status).update(
+            status=Status.QUEUED, progress=0.0, error_kind="", error_message="", result=None
         )
-        video.save(update_fields=["status", "progress", "error_kind", "error_message"])
-        enqueue(video.pk)
+        if requeued:
+            enqueue(video.pk)
+    return redirect("video", video_id=video.pk)
+
+
+@require_POST
+@family_required
+def cancel_video(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
+    """Stop a waiting or running analysis: the worker sees the status change within a second,
+    ends the analysis' process and moves on to the next video."""
+    video = family_video(request, video_id)
+    stopped = Video.objects.filter(pk=video.pk, status__in=PENDING).update(
+        status=Status.CANCELLED, progress=0.0, finished_at=timezone.now()
+    )
+    if stopped:
+        messages.success(request, "The analysis is stopped.")
     return redirect("video", video_id=video.pk)
