@@ -28,6 +28,7 @@ ROUTES_WITH_IDS: dict[str, Callable[[Child, Video, Invitation], list[object]]] =
     "video_file": lambda c, v, i: [v.pk, "original"],
     "video_delete": lambda c, v, i: [v.pk],
     "video_retry": lambda c, v, i: [v.pk],
+    "video_details": lambda c, v, i: [v.pk],
     "invite_revoke": lambda c, v, i: [i.pk],
     "api_token_revoke": lambda c, v, i: [i.family.caregivers.get().api_tokens.get().pk],
 }
