@@ -26,12 +26,17 @@ MakeVideo = Callable[..., Path]
 
 @pytest.fixture
 def make_video(tmp_path: Path) -> MakeVideo:
-    """Write a small H.264 MP4 of drifting colour bands (no person in it) and return its path."""
+    """Write a small H.264 MP4 of drifting colour bands (no person in it) and return its path;
+    ``metadata``: the container's tags (a recording date, say)."""
 
-    def make(name: str = "empty.mp4", seconds: float = 2.0, fps: int = 15, size=(160, 120)) -> Path:
+    def make(
+        name: str = "empty.mp4", seconds: float = 2.0, fps: int = 15, size=(160, 120),
+        metadata: dict[str, str] | None = None, options: dict[str, str] | None = None,
+    ) -> Path:  # fmt: skip
         path = tmp_path / name
         w, h = size
-        with av.open(str(path), "w") as container:
+        with av.open(str(path), "w", options=options or {}) as container:
+            container.metadata.update(metadata or {})
             stream = container.add_stream("libx264", rate=fps)
             stream.width, stream.height, stream.pix_fmt = w, h, "yuv420p"
             for i in range(int(seconds * fps)):

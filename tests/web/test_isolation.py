@@ -13,6 +13,8 @@ from django.utils import timezone
 from crawlcoach.web.api.tokens import create_token
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.families.models import Invitation
+from crawlcoach.web.journal.models import MilestoneRecord, Note, PracticeEntry
+from crawlcoach.web.videos import storage
 from crawlcoach.web.videos.models import Video
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +31,20 @@ ROUTES_WITH_IDS: dict[str, Callable[[Child, Video, Invitation], list[object]]] =
     "video_delete": lambda c, v, i: [v.pk],
     "video_retry": lambda c, v, i: [v.pk],
     "video_cancel": lambda c, v, i: [v.pk],
+    "video_details": lambda c, v, i: [v.pk],
+    "milestones": lambda c, v, i: [c.pk],
+    "milestone_log": lambda c, v, i: [c.pk, "rolls_over"],
+    "milestone_unlog": lambda c, v, i: [c.pk, "rolls_over"],
+    "practice": lambda c, v, i: [c.pk],
+    "practice_start": lambda c, v, i: [c.pk],
+    "practice_stop": lambda c, v, i: [c.pk],
+    "practice_add": lambda c, v, i: [c.pk],
+    "practice_delete": lambda c, v, i: [c.practice.get().pk],
+    "notes": lambda c, v, i: [c.pk],
+    "note_photo": lambda c, v, i: [c.notes.get().pk],
+    "note_delete": lambda c, v, i: [c.notes.get().pk],
+    "report": lambda c, v, i: [c.pk],
+    "report_pdf": lambda c, v, i: [c.pk],
     "invite_revoke": lambda c, v, i: [i.pk],
     "api_token_revoke": lambda c, v, i: [i.family.caregivers.get().api_tokens.get().pk],
 }
@@ -44,6 +60,15 @@ def other_family(make_family, make_child, make_stored_video) -> tuple[Child, Vid
         family=other.caregiver.family, expires_at=timezone.now() + timedelta(days=1)
     )
     create_token(other.caregiver, "Their kitchen button")
+    # Their journal: a milestone, a practice entry, a note with a photo.
+    MilestoneRecord.objects.create(child=child, milestone="rolls_over", seen_on=child.born)
+    PracticeEntry.objects.create(child=child, on=child.born, minutes=5, kind="tummy_time")
+    note = Note.objects.create(child=child, on=child.born, text="Bartholomew rolled")
+    folder = storage.child_dir(child) / "notes"
+    folder.mkdir(parents=True)
+    (folder / f"{note.pk}.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    note.photo_file = storage.relative(folder / f"{note.pk}.png")
+    note.save()
     return child, video, invitation
 
 
@@ -88,6 +113,12 @@ def test_other_familys_objects_survive_the_attempts(
     assert Child.objects.get(pk=other_child.pk).name == "Bartholomew"
     assert Video.objects.filter(pk=other_video.pk).exists()
     assert Invitation.objects.filter(pk=invitation.pk).exists()
+    for name in ("practice_delete", "note_delete"):
+        parent_client.post(reverse(name, args=ROUTES_WITH_IDS[name](*other_family)))
+    parent_client.post(reverse("milestone_unlog", args=[other_child.pk, "rolls_over"]))
+    parent_client.post(reverse("practice_stop", args=[other_child.pk]))
+    assert other_child.milestones.exists() and other_child.practice.exists()
+    assert other_child.notes.get().photo_file
 
 
 def test_lists_show_only_the_own_family(parent_client: Client, child: Child, other_family) -> None:

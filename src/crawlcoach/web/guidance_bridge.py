@@ -85,8 +85,8 @@ def child_guidance(child: Child, videos: Iterable[Video], today: date) -> ChildG
         return ChildGuidance(None, notes=(words.past_norms(child.name),))
     if child.born > today:
         return ChildGuidance(None, notes=(words.born_after_today(child.name),))
-    done = sorted((v for v in videos if v.status == "done" and v.result), key=_uploaded)
-    dated = [(v, family_time.local_date(v.uploaded_at)) for v in done]
+    done = sorted((v for v in videos if v.status == "done" and v.result), key=_filmed)
+    dated = [(v, family_time.local_date(v.filmed_at)) for v in done]
     analyses = [
         {**v.result, "recorded_on": on.isoformat()} for v, on in dated if child.born <= on <= today
     ]
@@ -101,17 +101,19 @@ def child_guidance(child: Child, videos: Iterable[Video], today: date) -> ChildG
     return ChildGuidance(judged, len(analyses), notes)
 
 
-def video_guidance(video: Video, earlier: Iterable[Video], today: date) -> ChildGuidance:
-    """The assessment as it stood on the day ``video`` was filmed, over it and earlier ones."""
+def video_guidance(video: Video, others: Iterable[Video], today: date) -> ChildGuidance:
+    """The assessment as it stood on the day ``video`` was filmed, over it and the videos among
+    ``others`` filmed up to then (by their recording date, not when they were uploaded)."""
     child = video.child
-    filmed = family_time.local_date(video.uploaded_at)
+    filmed = family_time.local_date(video.filmed_at)
     if not child.born <= filmed <= today:
         return ChildGuidance(None, notes=(words.video_outside_life(child.name),))
-    return child_guidance(child, earlier, filmed)
+    earlier = [v for v in others if v.pk != video.pk and v.filmed_at <= video.filmed_at]
+    return child_guidance(child, [video, *earlier], filmed)
 
 
-def _uploaded(video: Video) -> Any:
-    return video.uploaded_at
+def _filmed(video: Video) -> Any:
+    return video.filmed_at
 
 
 def _assessment(child: Child, analyses: list[dict[str, Any]], today: date) -> dict[str, Any]:

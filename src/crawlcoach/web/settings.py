@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "crawlcoach.web.children",
     "crawlcoach.web.videos",
     "crawlcoach.web.dashboard",
+    "crawlcoach.web.journal",
 ]
 
 MIDDLEWARE = [

@@ -5,5 +5,6 @@ urlpatterns = [
     path("", include("crawlcoach.web.families.urls")),
     path("", include("crawlcoach.web.children.urls")),
     path("", include("crawlcoach.web.videos.urls")),
+    path("", include("crawlcoach.web.journal.urls")),
     path("api/", include("crawlcoach.web.api.urls")),
 ]

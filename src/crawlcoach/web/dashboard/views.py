@@ -40,7 +40,7 @@ def _family_home(request: HttpRequest) -> HttpResponse:
 
 
 def progress_points(videos: list[Video]) -> list[progress.Point]:
-    """Forward and backward seconds of each finished video, at the moment it was uploaded."""
+    """Forward and backward seconds of each finished video, at the moment it was filmed."""
     points = []
     for video in videos:
         if video.status != "done" or not video.result:
@@ -48,10 +48,10 @@ def progress_points(videos: list[Video]) -> list[progress.Point]:
         seconds = video.result.get("locomotion", {}).get("seconds", {})
         points.append(
             progress.Point(
-                at=timezone.localtime(video.uploaded_at),
+                at=timezone.localtime(video.filmed_at),
                 forward_s=round(float(seconds.get("forward", 0.0)), 1),
                 backward_s=round(float(seconds.get("backward", 0.0)), 1),
-                label=video.original_name,
+                label=video.display_title,
             )
         )
     return sorted(points, key=lambda p: p.at)

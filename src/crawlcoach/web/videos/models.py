@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from django.db import models
@@ -44,12 +45,32 @@ class Video(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # When it was filmed: from the file's metadata at upload, or set by the parent; None means
+    # the upload moment stands in (see ``filmed_at``).
+    recorded_at = models.DateTimeField("filmed", null=True, blank=True)
+    title = models.CharField(max_length=120, blank=True)
+    note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["-uploaded_at"]
 
     def __str__(self) -> str:
         return f"{self.original_name} ({self.get_status_display()})"
+
+    @property
+    def filmed_at(self) -> datetime:
+        """The moment the video was filmed, as far as we know: every page dates it by this."""
+        return self.recorded_at or self.uploaded_at
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.original_name
+
+    @property
+    def summary_line(self) -> str:
+        from crawlcoach.web.videos.summary import one_line
+
+        return one_line(self.result) if self.status == Status.DONE else ""
 
     @property
     def is_pending(self) -> bool:

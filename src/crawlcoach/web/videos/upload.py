@@ -13,6 +13,7 @@ from django.http import HttpRequest
 
 from crawlcoach.video import VideoError, VideoInfo, probe
 from crawlcoach.video.errors import PlaylistNotVideo
+from crawlcoach.video.recorded import recorded_at
 
 if TYPE_CHECKING:
     from crawlcoach.web.children.models import Child
@@ -107,6 +108,7 @@ def accept(child: Child, received: TemporaryUploadedFile, info: VideoInfo) -> Vi
         original_name=name,
         size_bytes=received.size or 0,
         duration_s=info.duration_s or None,
+        recorded_at=recorded_at(temporary_path(received)),  # else the upload moment stands in
     )
     stored = storage.store_upload(video, temporary_path(received), name)
     video.original_file = storage.relative(stored)

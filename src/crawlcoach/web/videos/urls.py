@@ -1,6 +1,6 @@
 from django.urls import path
 
-from crawlcoach.web.videos import views
+from crawlcoach.web.videos import details, views
 
 urlpatterns = [
     path("children/<int:child_id>/upload/", views.upload_video, name="video_upload"),
@@ -10,4 +10,5 @@ urlpatterns = [
     path("videos/<uuid:video_id>/delete/", views.delete_video, name="video_delete"),
     path("videos/<uuid:video_id>/retry/", views.retry_video, name="video_retry"),
     path("videos/<uuid:video_id>/cancel/", views.cancel_video, name="video_cancel"),
+    path("videos/<uuid:video_id>/details/", details.edit_video_details, name="video_details"),
 ]

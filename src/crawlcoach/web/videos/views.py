@@ -22,6 +22,7 @@ from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_required
 from crawlcoach.web.videos import presentation, storage, upload
+from crawlcoach.web.videos.details import VideoDetailsForm
 from crawlcoach.web.videos.models import PENDING, Status, Video
 from crawlcoach.web.videos.ranged import content_type_for, ranged_file_response
 from crawlcoach.web.videos.tasks import enqueue
@@ -107,11 +108,12 @@ def video_page(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
         "child": video.child,
         "cancelled_note": words.CANCELLED,
     }
+    context["details_form"] = VideoDetailsForm(instance=video)
     if video.status == Status.DONE and video.result:
         context |= presentation.result_context(video.result)
         context["original_type"] = playback_type(storage.absolute(video.original_file))
-        earlier = Video.objects.filter(child=video.child, uploaded_at__lte=video.uploaded_at)
-        guidance = guidance_bridge.video_guidance(video, earlier, family_time.today())
+        others = Video.objects.filter(child=video.child)
+        guidance = guidance_bridge.video_guidance(video, others, family_time.today())
         context["assessment"] = guidance.assessment
         context["guidance_notes"] = guidance.notes
     return render(request, "videos/video.html", context)
