@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from crawlcoach import words
 from crawlcoach.guidance.content import Content
 from crawlcoach.guidance.evidence import Evidence
 from crawlcoach.guidance.vocabulary import OBSERVATIONS
-
-LIMB_WORDS = {"left_arm": "left arm", "right_arm": "right arm", "left_leg": "left leg",
-              "right_leg": "right leg"}
+from crawlcoach.vocabulary import TRAVEL_DIRECTIONS, Certainty, Pattern
 
 
 def explain(evidence: Evidence, content: Content) -> str:
@@ -25,25 +24,23 @@ def explain(evidence: Evidence, content: Content) -> str:
     else:
         if len(usable) < len(videos):
             sentences.append(texts["some_unusable"].format(count=len(videos) - len(usable)))
-        movement = (
-            f"{content.texts.directions[latest.direction]} {content.texts.styles[latest.style]}"
-        )
+        movement = f"{words.sentence(latest.direction)} {words.sentence(latest.style)}"
         if latest.recorded_on is not None:
             sentences.append(texts["latest_video_dated"].format(
                 date=latest.recorded_on.isoformat(), movement=movement))
         else:
             sentences.append(texts["latest_video"].format(movement=movement))
-        if latest.direction in ("forward", "backward") and latest.direction_sure == "low":
+        if latest.direction in TRAVEL_DIRECTIONS and latest.direction_sure == Certainty.LOW:
             sentences.append(texts["direction_unsure"])
         if latest.less_used:
-            limbs = " and ".join(LIMB_WORDS[limb] for limb in latest.less_used)
+            limbs = " and ".join(words.limb(limb).lower() for limb in latest.less_used)
             sentences.append(texts["limbs_less"].format(limbs=limbs))
         elif latest.asymmetric:
             sentences.append(texts["one_side_less"])
         elif latest.limbs_used is not None and all(latest.limbs_used.values()):
             sentences.append(texts["all_limbs"])
-        if latest.pattern != "unknown" and latest.travels:
-            sentences.append(content.texts.patterns[latest.pattern])
+        if latest.pattern != Pattern.UNKNOWN and latest.travels:
+            sentences.append(words.sentence(latest.pattern))
         sentences.extend(_progress(evidence, content))
     reported = [o for o in OBSERVATIONS if o in evidence.observations]
     if reported:

@@ -13,8 +13,9 @@ import numpy as np
 
 from crawlcoach.motion.bouts import Bout
 from crawlcoach.parameters import DominanceParams
+from crawlcoach.vocabulary import TRAVEL_DIRECTIONS
 
-TRAVEL = ("forward", "backward")
+TRAVEL = TRAVEL_DIRECTIONS
 
 
 def dominant_direction(

@@ -4,9 +4,11 @@ observations a parent can report. The judging itself lives in ``crawlcoach.guida
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
+
+from crawlcoach.contract import Analysis, ContractError
 
 if TYPE_CHECKING:
     from crawlcoach.web.children.models import Child
@@ -49,14 +51,25 @@ def child_ages(child: Child, today: date) -> ChildAges:
     return ChildAges(ages.age_months, ages.corrected_age_months)
 
 
-def analyses_for(videos: list[Video]) -> list[dict[str, Any]]:
-    """The finished analyses, oldest first, each with the day it was filmed for the guidance."""
+def analyses_for(videos: list[Video]) -> list[Analysis]:
+    """The finished analyses, oldest first, each with the day it was filmed for the guidance.
+
+    A stored result that is not a readable analysis is left out (and logged): the guidance then
+    judges from the others."""
     done = [v for v in videos if v.status == "done" and v.result]
     done.sort(key=lambda v: v.uploaded_at)
-    return [{**v.result, "recorded_on": v.uploaded_at.date().isoformat()} for v in done]
+    analyses = []
+    for video in done:
+        try:
+            analysis = Analysis.from_dict(video.result)
+        except ContractError as exc:
+            log.warning("video %s: the stored result is not a readable analysis: %s", video.pk, exc)
+            continue
+        analyses.append(replace(analysis, recorded_on=video.uploaded_at.date()))
+    return analyses
 
 
-def assessment(child: Child, analyses: list[dict[str, Any]], today: date) -> dict[str, Any] | None:
+def assessment(child: Child, analyses: list[Analysis], today: date) -> dict[str, Any] | None:
     """The guidance's verdict, reasons, plan and what to watch for, as its contract dict."""
     from crawlcoach.guidance import assess
 
