@@ -22,7 +22,8 @@ def analysis(direction: str, recorded_on: str, left_leg_used: bool = True) -> di
     return {
         "schema": "crawlcoach.analysis/1",
         "recorded_on": recorded_on,
-        "video": {"path": f"{recorded_on}.mp4"},
+        "video": {"path": f"{recorded_on}.mp4", "duration_s": 10.0, "fps": 30.0, "width": 640,
+                  "height": 360},
         "quality": {"pose_coverage": 0.9, "usable": True, "problems": []},
         "locomotion": {"crawling": True, "dominant_direction": direction,
                        "dominant_style": "hands_and_knees",
@@ -34,6 +35,7 @@ def analysis(direction: str, recorded_on: str, left_leg_used: bool = True) -> di
         "coordination": {"pattern": "diagonal"},
         "assessment": None,
         "error": None,
+        "timing": {"analysis_s": 2.0},
     }
 
 
@@ -126,7 +128,9 @@ def test_the_help_lists_the_observations() -> None:
     [
         ("{not json", "is not JSON from 'crawlcoach analyze'"),
         ("[1, 2]", "should hold analysis objects"),
-        (json.dumps({"locomotion": {"dominant_direction": "sideways"}}), "'sideways'"),
+        (json.dumps({"schema": "crawlcoach.analysis/1",
+                     "locomotion": {"dominant_direction": "sideways"}}), "'sideways'"),
+        (json.dumps({"name": "x"}), "schema is missing, expected 'crawlcoach.analysis/1'"),
     ],
 )
 def test_bad_analysis_files_name_the_file(tmp_path: Path, content: str, message: str) -> None:
@@ -135,7 +139,7 @@ def test_bad_analysis_files_name_the_file(tmp_path: Path, content: str, message:
     result = run("--born", "2024-01-01", "--today", "2024-10-01", "--analysis", str(path))
     assert result.exit_code == 1
     assert message in result.output
-    if "sideways" not in message:
+    if not content.startswith("{"):  # the file itself is wrong, not an analysis in it
         assert "odd.json" in result.output
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from crawlcoach.contract.reading import Reader
+from crawlcoach.contract.reading import Reader, show
 from crawlcoach.vocabulary import BOUT_DIRECTIONS, LIMBS, Direction, Limb, Pattern, Style
 
 SCHEMA = "crawlcoach.analysis/1"
@@ -405,10 +405,11 @@ class Analysis:
         of it is broken; its message names every broken field and what was expected.
         """
         r = Reader(obj)
-        if r.ok:
-            schema = r.data.get("schema")
-            if schema != SCHEMA:
-                r.wrong("schema", schema, repr(SCHEMA))
+        if r.ok and r.data.get("schema") != SCHEMA:
+            # Another kind of object, or another version: its fields mean nothing here.
+            found = "missing" if "schema" not in r.data else show(r.data["schema"])
+            r.problems.append(f"schema is {found}, expected {SCHEMA!r}: not a crawlcoach analysis")
+        r.done()
         analysis = cls(
             video=VideoFacts.read(r.object("video")),
             quality=Quality.read(r.object("quality")),

@@ -201,9 +201,8 @@ def _seconds(t: np.ndarray, mask: np.ndarray) -> float:
 def _unknown(problems: list[str]) -> MotionResult:
     """Too little to judge: every limb measured as seen for 0 s."""
     unseen = LimbUse(used=None, activity=None, seen_s=0.0)
-    limbs = replace(
-        Limbs.unknown(),
-        **{limb.value: unseen for limb in LIMBS},
+    limbs = Limbs(
+        unseen, unseen, unseen, unseen, symmetry_index=None, asymmetry_flag=False,
         asymmetry_confidence=0.0,
-    )
+    )  # fmt: skip
     return MotionResult(Locomotion.unknown(), limbs, Coordination.unknown(), problems)
