@@ -20,6 +20,11 @@ def test_every_value_has_its_words() -> None:
             assert words.certainty_sentence(level, about)  # type: ignore[arg-type]
 
 
+def test_an_unsure_direction_is_said_without_a_way() -> None:
+    # the guidance's headline for a forward or backward reading it was unsure of
+    assert words.unsure_direction_sentence() == "moved"
+
+
 def test_limb_use_reads_the_same_for_every_surface() -> None:
     assert words.limb_use(True) == "Takes part"
     assert words.limb_use(False) == "Hardly used"  # seen, and barely moving: not "not seen"
@@ -43,6 +48,7 @@ def _copy(tmp_path: Path, old: str, new: str) -> Path:
         ('label = "Rolling"\n', "", r"\[styles.rolling\] lacks label"),
         ('left_leg = "Left leg"', 'left_leg = ""', r"\[limbs\] left_leg should be a non-empty"),
         ("[certainty.low]", "[certainty.low", "cannot be read"),
+        ('[unsure_direction]\nsentence = "moved"', "", r"the file lacks unsure_direction"),
     ],
 )  # fmt: skip
 def test_a_broken_word_list_is_refused_naming_the_entry(

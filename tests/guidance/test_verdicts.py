@@ -482,6 +482,7 @@ def test_a_direction_hard_to_tell_is_said_to_be(
         "In the latest video your baby moved on hands and knees."
         if hedged else "In the latest video your baby moved backward on hands and knees."
     )
+    assert ("(it may have moved backward)" in result.explanation) is hedged
 
 
 def test_what_got_in_the_way_is_passed_on(make_analysis: MakeAnalysis, at_months: AtMonths) -> None:
