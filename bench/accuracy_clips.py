@@ -104,14 +104,14 @@ def main() -> None:
             "group": row.get("group", "neg"),
             "label_dir": row["direction"],
             "label_style": row["style"],
-            "dir": loco["dominant_direction"],
-            "rev_dir": rev.locomotion["dominant_direction"],
-            "style": loco["dominant_style"],
-            "crawling": loco["crawling"],
-            "asym": fwd.limbs["asymmetry_flag"],
-            "sym": fwd.limbs["symmetry_index"],
-            "pattern": fwd.coordination["pattern"],
-            "net_fwd": loco.get("net_forward_body_lengths"),
+            "dir": loco.dominant_direction.value,
+            "rev_dir": rev.locomotion.dominant_direction.value,
+            "style": loco.dominant_style.value,
+            "crawling": loco.crawling,
+            "asym": fwd.limbs.asymmetry_flag,
+            "sym": fwd.limbs.symmetry_index,
+            "pattern": fwd.coordination.pattern.value,
+            "net_fwd": loco.net_forward_body_lengths,
         }
         results.append(res)
         if args.verbose:

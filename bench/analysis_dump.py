@@ -71,7 +71,7 @@ def _every_other(
 def _quality(track: PoseTrack) -> dict[str, Any]:
     """The quality gate's reading of a track (without the motion's and the video's problems)."""
     section = quality.quality_section(track)
-    return {"usable": section["usable"], "problems": section["problems"]}
+    return {"usable": section.usable, "problems": list(section.problems)}
 
 
 def _cases(tracks: Path | None, camera: Path | None, seeds: list[int]) -> Iterator[tuple]:
@@ -104,7 +104,7 @@ def dump(tracks: Path | None, camera: Path | None, seeds: list[int]) -> dict[str
         if with_quality:
             entry["quality"] = _quality(track)
         out[name] = entry
-        print(name, result.locomotion["dominant_direction"], flush=True)
+        print(name, result.locomotion.dominant_direction.value, flush=True)
     return out
 
 

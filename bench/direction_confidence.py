@@ -53,7 +53,7 @@ def real_readings(variants: Path) -> Iterator[Reading]:
                 (again, reversed_track(track), reversed_camera(camera)),
             ):
                 loco = analyze_motion(t, camera_motion=c).locomotion
-                yield expected, loco["dominant_direction"], loco["direction_confidence"]
+                yield expected, loco.dominant_direction.value, loco.direction_confidence or 0.0
 
 
 def synthetic_readings(seeds: Sequence[int]) -> Iterator[Reading]:
@@ -64,9 +64,11 @@ def synthetic_readings(seeds: Sequence[int]) -> Iterator[Reading]:
                 continue
             camera = camera_motion_from_background(clip)
             loco = analyze_motion(clip.track, camera_motion=camera).locomotion
-            yield clip.truth.dominant_direction, loco["dominant_direction"], loco[
-                "direction_confidence"
-            ]
+            yield (
+                clip.truth.dominant_direction,
+                loco.dominant_direction.value,
+                loco.direction_confidence or 0.0,
+            )
 
 
 def table(title: str, readings: list[Reading]) -> str:

@@ -71,7 +71,7 @@ def reversed_camera(cam: CameraMotion) -> CameraMotion:
 
 def read(track: PoseTrack, cam: CameraMotion | None) -> tuple[dict, Windows]:
     """The rules' locomotion section and the window features of one track."""
-    loco = analyze_motion(track, camera_motion=cam, learned_direction=False).locomotion
+    loco = analyze_motion(track, camera_motion=cam, learned_direction=False).locomotion.to_dict()
     clean = clean_track(track, cam)
     heading = estimate_heading(clean)
     return loco, window_features(measure_travel(clean, heading), heading)

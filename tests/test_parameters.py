@@ -93,14 +93,14 @@ def test_frame_clock_counts_at_the_frames_own_rate() -> None:
 def test_analyze_motion_reads_its_parameters() -> None:
     clip = synth.generate(synth.Scenario(view="side", seed=1))
     default = analyze_motion(clip.track).locomotion
-    assert default["dominant_direction"] == "forward"
+    assert default.dominant_direction == "forward"
     slow = dataclasses.replace(AnalysisParams(), bouts=BoutParams(min_speed=5.0))
-    assert analyze_motion(clip.track, params=slow).locomotion["dominant_direction"] == (
+    assert analyze_motion(clip.track, params=slow).locomotion.dominant_direction == (
         "stationary"
     )
     never = dataclasses.replace(AnalysisParams(), dominance=DominanceParams(min_travel_s=60.0))
     loco = analyze_motion(clip.track, params=never).locomotion
-    assert loco["crawling"] is False and loco["dominant_direction"] == "stationary"
+    assert loco.crawling is False and loco.dominant_direction == "stationary"
 
 
 def test_style_frame_thresholds_follow_the_rate() -> None:
@@ -108,22 +108,22 @@ def test_style_frame_thresholds_follow_the_rate() -> None:
     scenario = synth.Scenario(view="side", seed=2)
     at_15 = analyze_motion(synth.generate(scenario).track).locomotion
     at_30 = analyze_motion(synth.generate(dataclasses.replace(scenario, fps=30.0)).track)
-    assert at_30.locomotion["dominant_style"] == at_15["dominant_style"] == "hands_and_knees"
-    assert at_30.locomotion["dominant_direction"] == at_15["dominant_direction"]
+    assert at_30.locomotion.dominant_style == at_15.dominant_style == "hands_and_knees"
+    assert at_30.locomotion.dominant_direction == at_15.dominant_direction
     assert StyleParams().roll_hold_s > 0
 
 
 def test_one_quality_gate_decides_usable() -> None:
     clip = synth.generate(synth.Scenario(view="side", seed=1))
-    assert quality.quality_section(clip.track)["usable"] is True
+    assert quality.quality_section(clip.track).usable is True
     strict = QualityParams(usable_min_s=clip.track.duration_s + 1)
     section = quality.quality_section(clip.track, params=strict)
-    assert section["usable"] is False
-    assert any("too short" in p for p in section["problems"])
+    assert section.usable is False
+    assert any("too short" in p for p in section.problems)
     # The motion is not judged below the other level of the same gate.
     params = dataclasses.replace(AnalysisParams(), quality=QualityParams(judge_min_tracked_s=60))
     result = analyze_motion(clip.track, params=params)
-    assert result.locomotion["dominant_direction"] == "unknown"
+    assert result.locomotion.dominant_direction == "unknown"
     assert any("need 60" in p for p in result.problems)
 
 

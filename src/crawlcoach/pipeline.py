@@ -1,6 +1,8 @@
 """One video in, one analysis contract out: the single path the CLI, web app and batch mode share.
 
-video file -> frames -> pose track -> motion analysis -> (assessment) -> contract dict
+video file -> frames -> pose track -> motion analysis -> (assessment) -> ``contract.Analysis``
+
+``analyze`` gives the record; ``analyze_video`` and ``analyze_videos`` its JSON (``to_dict()``).
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from typing import Any
 
 from threadpoolctl import threadpool_limits
 
-from crawlcoach import contract, quality
+from crawlcoach import quality
 from crawlcoach.camera_pass import CameraPass
+from crawlcoach.contract import Analysis, Timing, VideoFacts
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.motion import analyze_motion
 from crawlcoach.motion.camera import CameraMotion
@@ -55,13 +58,13 @@ class AnalysisOptions:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def analyze_video(
+def analyze(
     path: str | Path,
     *,
     options: AnalysisOptions | None = None,
     backend: PoseBackend | None = None,
     progress: Progress | None = None,
-) -> dict[str, Any]:
+) -> Analysis:
     """Analyse one video. Problems with the input come back in ``error``, never raised."""
     options = options or AnalysisOptions()
     started = time.perf_counter()
@@ -71,9 +74,18 @@ def analyze_video(
                 backend = stack.enter_context(open_backend())
             return _analyze(Path(path), options, backend, progress, started)
     except CrawlcoachError as exc:
-        return contract.failed_analysis(
-            str(path), exc.kind, exc.message, time.perf_counter() - started
-        )
+        return Analysis.failed(str(path), exc.kind, exc.message, time.perf_counter() - started)
+
+
+def analyze_video(
+    path: str | Path,
+    *,
+    options: AnalysisOptions | None = None,
+    backend: PoseBackend | None = None,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """``analyze``, as the contract's JSON object."""
+    return analyze(path, options=options, backend=backend, progress=progress).to_dict()
 
 
 def analyze_videos(
@@ -159,7 +171,7 @@ def _analyze(
     backend: PoseBackend,
     progress: Progress | None,
     started: float,
-) -> dict[str, Any]:
+) -> Analysis:
     params = options.params
     tracked = track_video(
         path, backend, fps=options.fps, max_side=options.max_side, progress=progress, params=params
@@ -173,30 +185,29 @@ def _analyze(
         write_annotated_video(path, track, options.annotate_to, fps=options.fps)
 
     motion = analyze_motion(track, camera_motion=tracked.camera_motion, params=params)
-    result: dict[str, Any] = {
-        "schema": contract.SCHEMA,
-        "video": contract.video_section(
+    result = Analysis(
+        video=VideoFacts(
             str(path), round(info.duration_s, 3), round(info.fps, 3), info.width, info.height
         ),
-        "quality": quality.quality_section(
+        quality=quality.quality_section(
             track, motion.problems, tracked.video_problems, params.quality
         ),
-        **motion.contract_sections(),
-        "assessment": None,
-        "error": None,
-    }
+        locomotion=motion.locomotion,
+        limbs=motion.limbs,
+        coordination=motion.coordination,
+        timing=Timing(0.0),  # set below, once the assessment is made too
+    )
     if options.born is not None:
-        result["assessment"] = _assessment(result, options)
-    result["timing"] = {
-        "analysis_s": round(time.perf_counter() - started, 3),
-        "frames_analysed": len(track),
-    }
+        result = result.with_assessment(_assessment(result, options))
+    result = replace(
+        result, timing=Timing(round(time.perf_counter() - started, 3), frames_analysed=len(track))
+    )
     if progress is not None:
         progress(1.0)
     return result
 
 
-def _assessment(analysis: dict[str, Any], options: AnalysisOptions) -> dict[str, Any]:
+def _assessment(analysis: Analysis, options: AnalysisOptions) -> dict[str, Any]:
     from crawlcoach.guidance import assess
 
     assert options.born is not None

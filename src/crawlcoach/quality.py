@@ -8,8 +8,9 @@ between the two they say what was seen, with ``quality.usable`` false.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from crawlcoach.contract import Quality
 from crawlcoach.parameters import QualityParams
 from crawlcoach.pose.track import PoseTrack
 
@@ -81,10 +82,10 @@ def quality_section(
     motion_problems: Sequence[str] = (),
     video_problems: Sequence[str] = (),
     params: QualityParams = QualityParams(),
-) -> dict[str, Any]:
+) -> Quality:
     """The contract's ``quality`` section."""
-    return {
-        "pose_coverage": round(track.coverage, 3),
-        "usable": usable(track, params),
-        "problems": [*track_problems(track, params), *video_problems, *motion_problems],
-    }
+    return Quality(
+        pose_coverage=round(track.coverage, 3),
+        usable=usable(track, params),
+        problems=(*track_problems(track, params), *video_problems, *motion_problems),
+    )

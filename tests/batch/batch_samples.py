@@ -21,7 +21,7 @@ def analysis(path: str = "a.mp4", bouts: list[dict[str, Any]] | None = None) -> 
     bouts = BOUTS if bouts is None else bouts
     return {
         "schema": contract.SCHEMA,
-        "video": contract.video_section(path, 3.36, 25.0, 320, 240),
+        "video": contract.VideoFacts(path, 3.36, 25.0, 320, 240).to_dict(),
         "quality": {"pose_coverage": 0.97, "usable": True, "problems": ["right leg not seen"]},
         "locomotion": {
             "crawling": True,

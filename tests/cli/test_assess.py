@@ -22,7 +22,8 @@ def analysis(direction: str, recorded_on: str, left_leg_used: bool = True) -> di
     return {
         "schema": "crawlcoach.analysis/1",
         "recorded_on": recorded_on,
-        "video": {"path": f"{recorded_on}.mp4"},
+        "video": {"path": f"{recorded_on}.mp4", "duration_s": 10.0, "fps": 30.0, "width": 640,
+                  "height": 360},
         "quality": {"pose_coverage": 0.9, "usable": True, "problems": []},
         "locomotion": {"crawling": True, "dominant_direction": direction,
                        "dominant_style": "hands_and_knees",
@@ -34,6 +35,7 @@ def analysis(direction: str, recorded_on: str, left_leg_used: bool = True) -> di
         "coordination": {"pattern": "diagonal"},
         "assessment": None,
         "error": None,
+        "timing": {"analysis_s": 2.0},
     }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from crawlcoach import words
 from crawlcoach.guidance import GuidanceContentError, load_content
 from crawlcoach.guidance.loading import DATA_DIR, FILES
 from crawlcoach.guidance.vocabulary import (
@@ -31,9 +32,13 @@ def user_facing_texts() -> list[str]:
     texts = [content.texts.disclaimer, content.texts.film_tips, content.texts.film_again,
              content.texts.coming_up]
     for table in (content.texts.verdicts, content.texts.situations, content.texts.observations,
-                  content.texts.explanation, content.texts.directions, content.texts.styles,
-                  content.texts.patterns):
+                  content.texts.explanation):
         texts += table.values()
+    # The words for the analysis's values, which the explanation uses too.
+    for entries in (words.WORDS.directions, words.WORDS.styles, words.WORDS.patterns,
+                    words.WORDS.certainty):
+        texts += [text for entry in entries.values() for text in entry.values()]
+    texts += [*words.WORDS.limbs.values(), *words.WORDS.limb_use.values()]
     texts += [line for lines in content.texts.watch_for.values() for line in lines]
     texts += [r.text for r in content.reasons.values()]
     texts += [r.watch_for for r in content.red_flags.values() if r.watch_for]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 
+from crawlcoach.contract import Analysis, Quality, failed_analysis
 from crawlcoach.guidance import OBSERVATIONS, Assessment, GuidanceInputError, assess
 from crawlcoach.guidance.vocabulary import LEVELS
 
@@ -300,18 +302,12 @@ def test_unusable_videos_are_not_judged(make_analysis: MakeAnalysis, at_months: 
 
 
 def test_an_analysis_that_measured_nothing_is_not_judged(at_months: AtMonths) -> None:
-    placeholder = {
-        "quality": {"usable": True},
-        "locomotion": {"crawling": False, "dominant_direction": "unknown",
-                       "dominant_style": "unknown", "seconds": None, "bouts": []},
-        "limbs": {"left_arm": {"used": None}, "right_arm": {"used": None},
-                  "left_leg": {"used": None}, "right_leg": {"used": None},
-                  "symmetry_index": None, "asymmetry_flag": False},
-        "coordination": {"pattern": "unknown"},
-    }
+    # Usable, yet every motion section unknown.
+    placeholder = replace(Analysis.failed("a.mp4", "x", "x", 0), error=None,
+                          quality=Quality(pose_coverage=0.9, usable=True))
     result = assess(BORN, today=at_months(9), analyses=[placeholder])
     assert result.videos_used == 0
-    failed = {"error": {"kind": "video_damaged", "message": "broken"}, "locomotion": None}
+    failed = failed_analysis("a.mp4", "video_damaged", "broken", 0)
     assert assess(BORN, today=at_months(9), analyses=[failed]).videos_used == 0
 
 
@@ -337,10 +333,11 @@ def test_unknown_limb_use_is_not_called_symmetric(
         (lambda a: a["locomotion"].update(dominant_style="commando"), "dominant_style"),
         (lambda a: a["coordination"].update(pattern="waltz"), "coordination.pattern"),
         (lambda a: a["limbs"].update(left_arm={"used": "yes"}), "limbs.left_arm"),
-        (lambda a: a.update(limbs=[1, 2]), "'limbs' should be a JSON object"),
+        (lambda a: a.update(limbs=[1, 2]), r"limbs is \[1, 2\], expected a JSON object"),
         (lambda a: a["locomotion"].update(seconds={"forward": "lots"}), "locomotion.seconds"),
         (lambda a: a["locomotion"].update(direction_confidence=7), "direction_confidence is 7"),
-        (lambda a: a.update(recorded_on="last tuesday"), "recorded_on date of analysis 1"),
+        (lambda a: a.update(recorded_on="last tuesday"),
+         r"analysis 1 \(baby\.mp4\), recorded_on is 'last tuesday', expected a date"),
         (lambda a: a.update(recorded_on="2023-06-01"), "outside the baby's life"),
         (lambda a: a.update(recorded_on="2030-06-01"), "outside the baby's life"),
     ],
@@ -485,11 +482,12 @@ def test_a_direction_hard_to_tell_is_said_to_be(
         "In the latest video your baby moved on hands and knees."
         if hedged else "In the latest video your baby moved backward on hands and knees."
     )
+    assert ("(it may have moved backward)" in result.explanation) is hedged
 
 
 def test_what_got_in_the_way_is_passed_on(make_analysis: MakeAnalysis, at_months: AtMonths) -> None:
     bad = make_analysis(usable=False)
-    failed = {"error": {"kind": "no_baby_found", "message": "no baby was found in the video"}}
+    failed = failed_analysis("b.mp4", "no_baby_found", "no baby was found in the video", 1.0)
     result = assess(BORN, today=at_months(9), analyses=[bad, failed])
     assert "What got in the way: baby too small in the picture; no baby was found" in (
         result.explanation

@@ -40,8 +40,8 @@ def test_a_skeleton_turned_round_for_under_a_second_is_dropped_not_read_as_backw
         inside = (clean.timestamps_s >= start_s + 0.1) & (clean.timestamps_s < end_s - 0.1)
         assert not clean.seen[inside][:, [11, 12, 23, 24]].any()  # shoulders and hips
     loco = clip.analyse(flipped).locomotion
-    assert loco["dominant_direction"] == "forward"
-    assert loco["seconds"]["backward"] == 0.0
+    assert loco.dominant_direction == "forward"
+    assert loco.seconds.backward == 0.0
 
 
 def test_a_real_turn_in_place_keeps_its_frames() -> None:

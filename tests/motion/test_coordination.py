@@ -133,8 +133,8 @@ def test_toward_the_camera_never_synchronous_or_irregular() -> None:
 def test_synthetic_crawls_end_to_end(pattern: str, view: str, swap: float) -> None:
     clip = synth.generate(synth.Scenario(view=view, pattern=pattern, swap=swap, seed=2))  # type: ignore[arg-type]
     result = analyze_motion(clip.track)
-    assert result.coordination["pattern"] == pattern
-    assert 0.0 < result.coordination["confidence"] <= 1.0
+    assert result.coordination.pattern == pattern
+    assert 0.0 < result.coordination.confidence <= 1.0
 
 
 CLIPS = Path(__file__).resolve().parents[2].parent / "shared" / "clips"
@@ -155,6 +155,6 @@ def test_real_side_view_crawl_gets_no_wrong_confident_pattern(stem: str) -> None
     with open_backend() as backend:
         tracked = track_video(path, backend, fps=FPS)
     result = analyze_motion(tracked.track, camera_motion=tracked.camera_motion)
-    assert result.coordination["pattern"] in ("diagonal", "unknown"), result.coordination
-    if result.coordination["pattern"] == "unknown":
+    assert result.coordination.pattern in ("diagonal", "unknown"), result.coordination
+    if result.coordination.pattern == "unknown":
         assert any("coordination" in p for p in result.problems)

@@ -23,10 +23,10 @@ def test_moving_camera_does_not_turn_a_crawl_toward_it_around(camera: str) -> No
     clip = synth.generate(synth.Scenario(view="front", camera=camera, seed=1))
     cam = _camera_from_background(clip)
     ahead = analyze_motion(clip.track, camera_motion=cam).locomotion
-    assert ahead["dominant_direction"] == "forward"
+    assert ahead.dominant_direction == "forward"
     back_track, back_cam = played_backwards(clip.track, cam)
     back = analyze_motion(back_track, camera_motion=back_cam).locomotion
-    assert back["dominant_direction"] == "backward"
+    assert back.dominant_direction == "backward"
 
 
 def _texture(rng: np.random.Generator, shape: tuple[int, int]) -> np.ndarray:
@@ -70,7 +70,7 @@ def _catalogue_direction(name: str, seed: int) -> tuple[str, str, dict]:
 
     clip = catalogue(name, seed)
     loco = clip.analyse().locomotion
-    return truth_for(clip.scenario).dominant_direction, loco["dominant_direction"], loco["seconds"]
+    return truth_for(clip.scenario).dominant_direction, loco.dominant_direction, loco.seconds
 
 
 @pytest.mark.parametrize(

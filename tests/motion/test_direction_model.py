@@ -123,19 +123,19 @@ def test_a_noisy_forward_crawl_the_rules_split_reads_forward(name: str, seed: in
     noisy = synth.generate(track)
     camera = CameraMotion.from_point_tracks(noisy.track.timestamps_s, noisy.background_px)
     rules = analyze_motion(noisy.track, camera_motion=camera, learned_direction=False)
-    assert rules.locomotion["dominant_direction"] == "mixed"
+    assert rules.locomotion.dominant_direction == "mixed"
     ahead = analyze_motion(noisy.track, camera_motion=camera).locomotion
     back_track, back_camera = played_backwards(noisy.track, camera)
     back = analyze_motion(back_track, camera_motion=back_camera).locomotion
-    assert ahead["dominant_direction"] == "forward"
-    assert back["dominant_direction"] == "backward"
-    assert contract.certainty(ahead["direction_confidence"]) == "low"
-    assert back["direction_confidence"] == pytest.approx(ahead["direction_confidence"], abs=0.01)
+    assert ahead.dominant_direction == "forward"
+    assert back.dominant_direction == "backward"
+    assert contract.certainty(ahead.direction_confidence) == "low"
+    assert back.direction_confidence == pytest.approx(ahead.direction_confidence, abs=0.01)
 
 
 def test_a_synthetic_crawl_both_ways_stays_mixed() -> None:
     clip = catalogue("hk_mixed_side_follow", 0)  # 3 s forward, 2 s still, 3 s backward
-    assert clip.analyse().locomotion["dominant_direction"] == "mixed"
+    assert clip.analyse().locomotion.dominant_direction == "mixed"
 
 
 @pytest.mark.parametrize(
@@ -153,14 +153,14 @@ def test_synthetic_forward_reads_forward_and_played_backwards_backward(
     ahead = clip.analyse().locomotion
     track, camera = played_backwards(clip.track, clip.camera)
     back = analyze_motion(track, camera_motion=camera).locomotion
-    assert ahead["dominant_direction"] == "forward"
-    assert back["dominant_direction"] == "backward"
-    assert back["direction_confidence"] == pytest.approx(ahead["direction_confidence"], abs=0.01)
+    assert ahead.dominant_direction == "forward"
+    assert back.dominant_direction == "backward"
+    assert back.direction_confidence == pytest.approx(ahead.direction_confidence, abs=0.01)
     assert clip.analyse().locomotion == ahead  # deterministic
 
 
 def test_a_still_synthetic_baby_reads_stationary() -> None:
     clip = catalogue("none_stationary_side_static", 0)
     loco = clip.analyse().locomotion
-    assert loco["dominant_direction"] == "stationary"
-    assert loco["crawling"] is False
+    assert loco.dominant_direction == "stationary"
+    assert loco.crawling is False

@@ -79,8 +79,8 @@ def test_a_clear_crawl_is_sure_both_ways_round(name: str) -> None:
     ahead = clip.analyse().locomotion
     track, camera = played_backwards(clip.track, clip.camera)
     back = analyze_motion(track, camera_motion=camera).locomotion
-    assert ahead["dominant_direction"] == "forward"
-    assert ahead["direction_confidence"] >= CONFIDENT
+    assert ahead.dominant_direction == "forward"
+    assert ahead.direction_confidence >= CONFIDENT
     # A clip played backwards is as sure of "backward" as the original of "forward".
-    assert back["dominant_direction"] == "backward"
-    assert back["direction_confidence"] == pytest.approx(ahead["direction_confidence"], abs=0.05)
+    assert back.dominant_direction == "backward"
+    assert back.direction_confidence == pytest.approx(ahead.direction_confidence, abs=0.05)

@@ -20,9 +20,9 @@ def test_direction_on_synthetic_crawl(view: str, direction: str) -> None:
         synth.Scenario(segments=(synth.Segment(6.0, direction),), view=view, seed=3)
     )
     result = analyze_motion(clip.track)
-    assert result.locomotion["dominant_direction"] == direction
-    assert result.locomotion["crawling"] is True
-    assert result.locomotion["dominant_style"] == "hands_and_knees"
+    assert result.locomotion.dominant_direction == direction
+    assert result.locomotion.crawling is True
+    assert result.locomotion.dominant_style == "hands_and_knees"
 
 
 @pytest.mark.parametrize("view", ["side", "front", "behind"])
@@ -32,12 +32,12 @@ def test_time_reversal_mirrors_every_bout(view: str) -> None:
     clip = synth.generate(synth.Scenario(view=view, heading_deg=-6.0, body_length_px=100.0, seed=5))
     ahead = analyze_motion(clip.track).locomotion
     back = analyze_motion(reversed_track(clip.track)).locomotion
-    assert ahead["dominant_direction"] == "forward"
-    assert back["dominant_direction"] == "backward"
+    assert ahead.dominant_direction == "forward"
+    assert back.dominant_direction == "backward"
     swap = {"forward": "backward", "backward": "forward"}
-    mirrored = [(round(clip.track.duration_s - b["end_s"], 1), swap.get(b["direction"],
-                 b["direction"])) for b in reversed(ahead["bouts"])]  # fmt: skip
-    assert [(round(b["start_s"], 1), b["direction"]) for b in back["bouts"]] == mirrored
+    mirrored = [(round(clip.track.duration_s - b.end_s, 1), swap.get(b.direction,
+                 b.direction)) for b in reversed(ahead.bouts)]  # fmt: skip
+    assert [(round(b.start_s, 1), b.direction) for b in back.bouts] == mirrored
 
 
 def _with_depth_bias(track: PoseTrack, trunks: float, backend: str) -> PoseTrack:
@@ -58,33 +58,33 @@ def test_blazepose_depth_bias_does_not_turn_a_side_view_around() -> None:
     clip = synth.generate(synth.Scenario(view="side", seed=8))
     biased = _with_depth_bias(clip.track, 1.5, "mediapipe-blazepose-full/0.10.14")
     result = analyze_motion(biased)
-    assert result.locomotion["dominant_direction"] == "forward"
-    assert analyze_motion(reversed_track(biased)).locomotion["dominant_direction"] == "backward"
+    assert result.locomotion.dominant_direction == "forward"
+    assert analyze_motion(reversed_track(biased)).locomotion.dominant_direction == "backward"
 
 
 def test_rocking_in_place_is_staying_put_on_hands_and_knees() -> None:
     clip = synth.generate(synth.Scenario(segments=(synth.Segment(6.0, "stationary"),),
                                          view="side", seed=3))  # fmt: skip
     loco = analyze_motion(clip.track).locomotion
-    assert loco["dominant_direction"] == "stationary"
-    assert loco["crawling"] is False
-    assert loco["dominant_style"] == "hands_and_knees"
+    assert loco.dominant_direction == "stationary"
+    assert loco.crawling is False
+    assert loco.dominant_style == "hands_and_knees"
 
 
 def test_walking_toddler_is_not_crawling() -> None:
     clip = synth.generate(synth.Scenario(style="walking", cycle_hz=1.7, view="side", seed=30))
     loco = analyze_motion(clip.track).locomotion
-    assert loco["dominant_style"] == "walking"
-    assert loco["crawling"] is False
+    assert loco.dominant_style == "walking"
+    assert loco.crawling is False
 
 
 def test_an_arm_that_is_not_used_is_found_and_flagged() -> None:
     use = {"left_arm": 1.0, "right_arm": 0.0, "left_leg": 1.0, "right_leg": 1.0}
     clip = synth.generate(synth.Scenario(limb_use=use, view="above", seed=36))
     limbs = analyze_motion(clip.track).limbs
-    assert limbs["right_arm"]["used"] is False
-    assert [limbs[n]["used"] for n in ("left_arm", "left_leg", "right_leg")] == [True] * 3
-    assert limbs["asymmetry_flag"] is True
+    assert limbs.right_arm.used is False
+    assert [limbs.of(n).used for n in ("left_arm", "left_leg", "right_leg")] == [True] * 3
+    assert limbs.asymmetry_flag is True
 
 
 def test_contract_shape() -> None:
@@ -108,10 +108,10 @@ def test_typical_crawler_is_symmetric_and_diagonal() -> None:
     for seed in range(3):
         clip = synth.generate(synth.Scenario(view="side", seed=seed))
         result = analyze_motion(clip.track)
-        assert result.limbs["asymmetry_flag"] is False
-        assert all(result.limbs[n]["used"] for n in ("left_arm", "right_arm", "left_leg",
+        assert result.limbs.asymmetry_flag is False
+        assert all(result.limbs.of(n).used for n in ("left_arm", "right_arm", "left_leg",
                                                      "right_leg"))  # fmt: skip
-        assert result.coordination["pattern"] == "diagonal"
+        assert result.coordination.pattern == "diagonal"
 
 
 def test_thin_evidence_says_unknown_with_a_reason() -> None:
@@ -120,9 +120,9 @@ def test_thin_evidence_says_unknown_with_a_reason() -> None:
     conf = np.zeros((30, keypoints.COUNT))
     track = PoseTrack(t, kp, conf, (640, 480), "empty")
     result = analyze_motion(track)
-    assert result.locomotion["dominant_direction"] == "unknown"
-    assert result.locomotion["dominant_style"] == "unknown"
-    assert result.limbs["left_leg"]["used"] is None
+    assert result.locomotion.dominant_direction == "unknown"
+    assert result.locomotion.dominant_style == "unknown"
+    assert result.limbs.left_leg.used is None
     assert result.problems
 
 
@@ -189,7 +189,7 @@ def test_camera_motion_is_removed_from_travel() -> None:
     to_ref[:, 0, 2] = np.nan_to_num(offset)
     cam = CameraMotion(track.timestamps_s, to_ref, np.ones(len(track), bool))
     result = analyze_motion(followed, camera_motion=cam)
-    assert result.locomotion["dominant_direction"] == "forward"
+    assert result.locomotion.dominant_direction == "forward"
 
 
 def test_coordination_is_not_judged_head_on() -> None:
@@ -198,6 +198,6 @@ def test_coordination_is_not_judged_head_on() -> None:
     clip = synth.generate(synth.Scenario(view="front", heading_deg=-6.0, body_length_px=100.0,
                                          seed=4))  # fmt: skip
     result = analyze_motion(clip.track)
-    assert result.locomotion["dominant_direction"] == "forward"
-    assert result.coordination["pattern"] == "unknown"
+    assert result.locomotion.dominant_direction == "forward"
+    assert result.coordination.pattern == "unknown"
     assert any("coordination" in p for p in result.problems)

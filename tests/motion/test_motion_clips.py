@@ -40,16 +40,16 @@ def test_forward_clip_forward_and_reversed_backward(stem: str) -> None:
         pytest.skip(f"real clips not found at {CLIPS}: they live beside the repository")
     track, cam = _track_and_camera(path)
     result = analyze_motion(track, camera_motion=cam)
-    assert result.locomotion["dominant_direction"] == "forward", result.locomotion
-    assert result.locomotion["crawling"] is True
-    assert result.limbs["asymmetry_flag"] is False
+    assert result.locomotion.dominant_direction == "forward", result.locomotion
+    assert result.locomotion.crawling is True
+    assert result.limbs.asymmetry_flag is False
     rev_track, rev_cam = played_backwards(track, cam)
     reversed_result = analyze_motion(rev_track, camera_motion=rev_cam)
-    assert reversed_result.locomotion["dominant_direction"] == "backward"
+    assert reversed_result.locomotion.dominant_direction == "backward"
     # Played backwards, the clip is read just as surely the other way.
-    sure = result.locomotion["direction_confidence"]
+    sure = result.locomotion.direction_confidence
     assert 0.0 < sure <= 1.0
-    assert reversed_result.locomotion["direction_confidence"] == pytest.approx(sure, abs=0.01)
+    assert reversed_result.locomotion.direction_confidence == pytest.approx(sure, abs=0.01)
 
 
 @pytest.mark.clips
@@ -59,4 +59,4 @@ def test_walking_toddler_is_not_crawling() -> None:
         pytest.skip(f"real clips not found at {CLIPS}: they live beside the repository")
     track, cam = _track_and_camera(path)
     loco = analyze_motion(track, camera_motion=cam).locomotion
-    assert loco["crawling"] is False, loco
+    assert loco.crawling is False, loco

@@ -23,7 +23,7 @@ SEEDS = (11, 13)
 def _assert_right(name: str, seed: int) -> None:
     """The catalogue scenario ``name`` reads as its true style."""
     clip = catalogue(name, seed)
-    truth, analysis = clip.scenario.style, clip.analyse().locomotion["dominant_style"]
+    truth, analysis = clip.scenario.style, clip.analyse().locomotion.dominant_style
     assert analysis == truth, f"{name} seed {seed}: {truth} read as {analysis}"
 
 
@@ -83,7 +83,7 @@ def test_seen_from_behind_frog_legs_are_belly_and_straddled_or_kneeling_legs_are
 def test_a_sitter_scooting_toward_the_camera_goes_forward(seed: int) -> None:
     # Its upright trunk points up the image; it faces (and goes) where its thighs point.
     loco = catalogue("scoot_forward_front_follow", seed).analyse().locomotion
-    got = (loco["dominant_direction"], loco["dominant_style"])
+    got = (loco.dominant_direction, loco.dominant_style)
     assert got == ("forward", "bottom_scoot"), f"seed {seed}: {got}"
 
 

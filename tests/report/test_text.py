@@ -1,6 +1,8 @@
 from crawlcoach import contract
+from crawlcoach.contract import Analysis
 from crawlcoach.guidance import assess
 from crawlcoach.report.text import summarize
+from crawlcoach.web.videos.presentation import limb_cards
 
 
 def test_a_failure_says_why() -> None:
@@ -29,10 +31,28 @@ def analysis() -> dict:
 
 def test_the_summary_says_what_was_measured_in_plain_words() -> None:
     text = summarize(analysis())
-    assert "mostly backward (high certainty, 0.72), on hands and knees" in text
+    assert "mostly: backward (high certainty, 0.72); style: on hands and knees" in text
     assert "backward 8.0 s" in text
-    assert "left leg yes" in text
+    assert "left leg takes part" in text
     assert "note: a note" in text
+
+
+def test_a_limb_seen_and_barely_used_reads_as_on_the_web_page() -> None:
+    result = analysis()
+    result["limbs"]["left_leg"] = {"used": False}
+    result["limbs"]["right_arm"] = {"used": None}
+    text = summarize(result)
+    assert "left leg hardly used" in text  # not "not seen": it was seen
+    assert "right arm could not tell" in text
+    cards = {c.title: c.value for c in limb_cards(Analysis.from_dict(result))}
+    assert cards["Left leg"].lower() == "hardly used"
+    assert cards["Right arm"].lower() == "could not tell"
+
+
+def test_nothing_judged_says_so_once() -> None:
+    text = summarize(contract.failed_analysis("clip.mp4", "x", "x", 0) | {"error": None})
+    assert "arms and legs: could not tell" in text
+    assert "mostly: could not tell; style: could not tell" in text
 
 
 def test_the_assessment_shows_activity_titles_not_ids() -> None:

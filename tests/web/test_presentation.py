@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from web_helpers import contract
 
-from crawlcoach.web import words
-from crawlcoach.web.videos.presentation import confidence
+from crawlcoach import words
+from crawlcoach.contract import Analysis
+from crawlcoach.vocabulary import Certainty
+from crawlcoach.web.videos.presentation import UNREADABLE, confidence, result_context
 
 
-def _with(direction: str, sure: float | None, coverage: float = 0.93) -> dict[str, Any]:
+def _with(direction: str, sure: float | None, coverage: float = 0.93) -> Analysis:
     result = contract()
     result["quality"]["pose_coverage"] = coverage
     result["locomotion"]["dominant_direction"] = direction
@@ -19,28 +19,28 @@ def _with(direction: str, sure: float | None, coverage: float = 0.93) -> dict[st
         del result["locomotion"]["direction_confidence"]
     else:
         result["locomotion"]["direction_confidence"] = sure
-    return result
+    return Analysis.from_dict(result)
 
 
 @pytest.mark.parametrize(
-    ("sure", "level", "text"),
+    ("sure", "level", "certain"),
     [
-        (0.85, "High", words.DIRECTION_CERTAINTY["high"]),
-        (0.45, "Medium", words.DIRECTION_CERTAINTY["medium"]),
-        (0.1, "Low", words.DIRECTION_CERTAINTY["low"]),
+        (0.85, "High", Certainty.HIGH),
+        (0.45, "Medium", Certainty.MEDIUM),
+        (0.1, "Low", Certainty.LOW),
     ],
 )
 def test_the_direction_certainty_sets_the_level_and_the_words(
-    sure: float, level: str, text: str
+    sure: float, level: str, certain: Certainty
 ) -> None:
     shown = confidence(_with("forward", sure))
     assert shown["level"] == level
-    assert shown["direction"] == text
+    assert shown["direction"] == words.certainty_sentence(certain, "direction")
 
 
 def test_a_still_baby_is_described_as_still_not_as_a_direction() -> None:
     shown = confidence(_with("stationary", 0.2))
-    assert shown["direction"] == words.STILLNESS_CERTAINTY["low"]
+    assert shown["direction"] == words.certainty_sentence(Certainty.LOW, "stillness")
     assert "direction" not in shown["direction"]
 
 
@@ -56,3 +56,20 @@ def test_an_analysis_stored_before_the_direction_confidence_falls_back_to_its_bo
 
 def test_nothing_is_said_about_an_unknown_direction() -> None:
     assert confidence(_with("unknown", 0.0))["direction"] == ""
+
+
+def test_the_cards_use_the_word_list() -> None:
+    context = result_context(contract())
+    limbs = {card.title: card.value for card in context["limb_cards"]}
+    assert limbs == {"Left arm": "Takes part", "Right arm": "Takes part", "Left leg": "Takes part",
+                     "Right leg": "Hardly used"}  # fmt: skip
+    assert context["legend"][0] == ("forward", "Forward")
+    assert context["timeline"][1].label == "Backward, on the tummy (commando)"
+
+
+@pytest.mark.parametrize("stored", [{"locomotion": "broken"}, [1, 2], {**contract(), "schema": 2}])
+def test_a_stored_result_that_is_not_an_analysis_shows_calmly(stored: object) -> None:
+    context = result_context(stored)  # type: ignore[arg-type]
+    assert context["confidence"]["level"] == "Low"
+    assert context["confidence"]["problems"] == [UNREADABLE]
+    assert context["timeline"] == []

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from crawlcoach.contract import Analysis
 from crawlcoach.guidance.age import Age, age_from_dates
 from crawlcoach.guidance.content import Activity, Content, Source
 from crawlcoach.guidance.errors import GuidanceInputError
@@ -93,14 +94,15 @@ def assess(
     *,
     due: date | str | None = None,
     today: date | str | None = None,
-    analyses: Iterable[Mapping[str, Any]] = (),
+    analyses: Iterable[Analysis | Mapping[str, Any]] = (),
     observations: Iterable[str] = (),
     content: Content | None = None,
 ) -> Assessment:
     """Judge how a baby moves against the norms for its age, and plan this week's play.
 
-    ``analyses`` are ``crawlcoach analyze`` JSON objects (dicts), oldest first unless each
-    carries a ``recorded_on`` date (YYYY-MM-DD), which lets persistence over weeks be judged.
+    ``analyses`` are ``crawlcoach analyze`` results (``contract.Analysis`` records, or their JSON
+    objects), oldest first unless each carries a ``recorded_on`` date (YYYY-MM-DD), which lets
+    persistence over weeks be judged.
     ``observations`` are words from :data:`OBSERVATIONS` for what the parent has noticed.
     """
     content = load_content() if content is None else content
@@ -154,8 +156,10 @@ def parse_observations(observations: Iterable[str]) -> list[str]:
     return words
 
 
-def _videos(analyses: Iterable[Mapping[str, Any]], age: Age) -> tuple[VideoFindings, ...]:
-    if isinstance(analyses, Mapping):
+def _videos(
+    analyses: Iterable[Analysis | Mapping[str, Any]], age: Age
+) -> tuple[VideoFindings, ...]:
+    if isinstance(analyses, Mapping | Analysis):
         analyses = [analyses]  # one analysis passed on its own
     videos = [read_analysis(a, position) for position, a in enumerate(analyses, start=1)]
     for video in videos:

@@ -90,9 +90,6 @@ class Texts:
     situations: Mapping[str, str]
     observations: Mapping[str, str]
     explanation: Mapping[str, str]
-    directions: Mapping[str, str]
-    styles: Mapping[str, str]
-    patterns: Mapping[str, str]
     watch_for: Mapping[str, tuple[str, ...]]  # "always" and situation names
     coming_up: str
 

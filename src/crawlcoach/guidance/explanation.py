@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from crawlcoach import words
 from crawlcoach.guidance.content import Content
 from crawlcoach.guidance.evidence import Evidence
 from crawlcoach.guidance.vocabulary import OBSERVATIONS
-
-LIMB_WORDS = {"left_arm": "left arm", "right_arm": "right arm", "left_leg": "left leg",
-              "right_leg": "right leg"}
+from crawlcoach.vocabulary import TRAVEL_DIRECTIONS, Certainty, Pattern
 
 
 def explain(evidence: Evidence, content: Content) -> str:
@@ -25,11 +24,11 @@ def explain(evidence: Evidence, content: Content) -> str:
     else:
         if len(usable) < len(videos):
             sentences.append(texts["some_unusable"].format(count=len(videos) - len(usable)))
-        unsure = latest.direction in ("forward", "backward") and latest.direction_sure == "low"
+        unsure = latest.direction in TRAVEL_DIRECTIONS and latest.direction_sure == Certainty.LOW
         # A direction the analysis was unsure of is never the headline: say how the baby moved,
         # then that the way was hard to tell.
-        direction = "unknown_way" if unsure else latest.direction
-        movement = f"{content.texts.directions[direction]} {content.texts.styles[latest.style]}"
+        way = words.unsure_direction_sentence() if unsure else words.sentence(latest.direction)
+        movement = f"{way} {words.sentence(latest.style)}"
         if latest.recorded_on is not None:
             sentences.append(texts["latest_video_dated"].format(
                 date=latest.recorded_on.isoformat(), movement=movement))
@@ -37,16 +36,16 @@ def explain(evidence: Evidence, content: Content) -> str:
             sentences.append(texts["latest_video"].format(movement=movement))
         if unsure:
             sentences.append(texts["direction_unsure"].format(
-                direction=content.texts.directions[latest.direction]))
+                direction=words.sentence(latest.direction)))
         if latest.less_used:
-            limbs = " and ".join(LIMB_WORDS[limb] for limb in latest.less_used)
+            limbs = " and ".join(words.limb(limb).lower() for limb in latest.less_used)
             sentences.append(texts["limbs_less"].format(limbs=limbs))
         elif latest.asymmetric:
             sentences.append(texts["one_side_less"])
         elif latest.limbs_used is not None and all(latest.limbs_used.values()):
             sentences.append(texts["all_limbs"])
-        if latest.pattern != "unknown" and latest.travels:
-            sentences.append(content.texts.patterns[latest.pattern])
+        if latest.pattern != Pattern.UNKNOWN and latest.travels:
+            sentences.append(words.sentence(latest.pattern))
         sentences.extend(_progress(evidence, content))
     reported = [o for o in OBSERVATIONS if o in evidence.observations]
     if reported:

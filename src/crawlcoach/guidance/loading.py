@@ -25,10 +25,8 @@ from crawlcoach.guidance.content import (
 )
 from crawlcoach.guidance.errors import GuidanceContentError
 from crawlcoach.guidance.vocabulary import (
-    DIRECTIONS,
     LEVELS,
     OBSERVATIONS,
-    PATTERNS,
     PLACEHOLDERS,
     REQUIRED_CDC_ITEMS,
     REQUIRED_EXPLANATIONS,
@@ -36,7 +34,6 @@ from crawlcoach.guidance.vocabulary import (
     REQUIRED_RED_FLAGS,
     REQUIRED_WINDOWS,
     SITUATIONS,
-    STYLES,
     Level,
 )
 
@@ -389,8 +386,8 @@ def _load_texts(
     path: Path, data: dict[str, Any], sources: Mapping[str, Source]
 ) -> tuple[Texts, dict[str, ReasonTemplate]]:
     _check_top_level(path, data, {
-        "general", "verdicts", "situations", "observations", "explanation", "directions",
-        "styles", "patterns", "watch_for", "reasons",
+        "general", "verdicts", "situations", "observations", "explanation", "watch_for",
+        "reasons",
     })
     general = _table(path, data, "general")
     disclaimer = general.text("disclaimer")
@@ -428,9 +425,6 @@ def _load_texts(
         situations=_keyed_texts(path, data, "situations", SITUATIONS),
         observations=_keyed_texts(path, data, "observations", OBSERVATIONS),
         explanation=_keyed_texts(path, data, "explanation", REQUIRED_EXPLANATIONS),
-        directions=_keyed_texts(path, data, "directions", (*DIRECTIONS, "unknown_way")),
-        styles=_keyed_texts(path, data, "styles", STYLES),
-        patterns=_keyed_texts(path, data, "patterns", PATTERNS),
         watch_for=watch_for,
     )
     return texts, reasons

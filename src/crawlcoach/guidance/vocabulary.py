@@ -1,6 +1,8 @@
 """The fixed words the guidance speaks in: situations, observations, levels and required ids.
 
-The data files may add content but must use these words; the loader checks them.
+The data files may add content but must use these words; the loader checks them. The analysis's
+own words (directions, styles, patterns, limbs, certainty levels) are ``crawlcoach.vocabulary``;
+what people read for them is ``crawlcoach/words.toml``.
 """
 
 from __future__ import annotations
@@ -49,17 +51,6 @@ MOVEMENT_OBSERVATIONS: Final[dict[str, str]] = {
     "walks": "walking",
 }
 OBSERVATIONS: Final[tuple[str, ...]] = CONCERN_OBSERVATIONS + tuple(MOVEMENT_OBSERVATIONS)
-
-# Values of the ``crawlcoach analyze`` contract (DESIGN.md) the assessment understands.
-DIRECTIONS: Final[tuple[str, ...]] = (
-    "forward", "backward", "mixed", "pivoting", "stationary", "unknown",
-)
-STYLES: Final[tuple[str, ...]] = (
-    "hands_and_knees", "belly", "bear", "bottom_scoot", "crab", "rolling", "walking", "none",
-    "unknown",
-)
-PATTERNS: Final[tuple[str, ...]] = ("diagonal", "lateral", "synchronous", "irregular", "unknown")
-LIMBS: Final[tuple[str, ...]] = ("left_arm", "right_arm", "left_leg", "right_leg")
 
 # Ids the rules look up; the loader fails when the data files lack one.
 REQUIRED_WINDOWS: Final[tuple[str, ...]] = ("sitting_without_support", "hands_and_knees_crawling")

@@ -13,7 +13,6 @@ from crawlcoach.parameters import BoutParams
 # must count as long both ways.
 _TIME_EPS_S = 1e-6
 
-DIRECTIONS = ("forward", "backward", "pivoting", "stationary")
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ import numpy as np
 
 from crawlcoach.motion.bouts import Bout
 from crawlcoach.parameters import DominanceParams
+from crawlcoach.vocabulary import BOUT_DIRECTIONS, TRAVEL_DIRECTIONS
 
-TRAVEL = ("forward", "backward")
+TRAVEL = TRAVEL_DIRECTIONS
 
 
 def dominant_direction(
@@ -28,7 +29,7 @@ def dominant_direction(
     mixed; staying put when the baby moves for less than ``min_travel_s`` or ``still_share`` of
     the clip. A 2:1 split (67%), e.g. 3 s of turning in place then 5 s forward, is mixed."""
     p = params
-    fwd, bwd, piv, still = (seconds[k] for k in ("forward", "backward", "pivoting", "stationary"))
+    fwd, bwd, piv, still = (seconds[k] for k in BOUT_DIRECTIONS)
     total = fwd + bwd + piv + still
     if total <= 0:
         return "unknown"

@@ -22,8 +22,9 @@ from scipy.signal import butter, filtfilt, hilbert
 
 from crawlcoach.motion.clean import HIPS, SHOULDERS, CleanTrack, K
 from crawlcoach.parameters import LimbParams, frames
+from crawlcoach.vocabulary import LIMBS
 
-LIMB_NAMES = ("left_arm", "right_arm", "left_leg", "right_leg")
+LIMB_NAMES = LIMBS
 _DISTAL = {
     "left_arm": (K["left_wrist"], K["left_elbow"]),
     "right_arm": (K["right_wrist"], K["right_elbow"]),

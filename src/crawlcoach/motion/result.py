@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from crawlcoach import contract, quality
+from crawlcoach.contract import Coordination, Distances, Limbs, LimbUse, Locomotion, Seconds
 from crawlcoach.motion.bouts import Bout, find_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
@@ -15,27 +16,39 @@ from crawlcoach.motion.coordination import analyze_coordination
 from crawlcoach.motion.direction_model import learned_decides, read_direction
 from crawlcoach.motion.dominance import direction_confidence, dominant_direction
 from crawlcoach.motion.heading import Heading, estimate_heading
-from crawlcoach.motion.limbs import LIMB_NAMES, analyze_limbs
+from crawlcoach.motion.limbs import analyze_limbs
 from crawlcoach.motion.posture import measure_posture
-from crawlcoach.motion.style import CRAWLING_STYLES, classify_style, resting_style
+from crawlcoach.motion.style import classify_style, resting_style
 from crawlcoach.motion.travel import measure_travel
 from crawlcoach.motion.windows import window_features
 from crawlcoach.parameters import AnalysisParams, StyleParams
 from crawlcoach.pose.track import PoseTrack
+from crawlcoach.vocabulary import (
+    BOUT_DIRECTIONS,
+    CRAWLING_STYLES,
+    LIMBS,
+    TRAVEL_DIRECTIONS,
+    Direction,
+    Pattern,
+    Style,
+)
 
 
 @dataclass(frozen=True)
 class MotionResult:
-    locomotion: dict[str, Any]
-    limbs: dict[str, Any]
-    coordination: dict[str, Any]
+    """The contract's motion sections, as records."""
+
+    locomotion: Locomotion
+    limbs: Limbs
+    coordination: Coordination
     problems: list[str] = field(default_factory=list)
 
     def contract_sections(self) -> dict[str, dict[str, Any]]:
+        """The three sections as the contract's JSON."""
         return {
-            "locomotion": self.locomotion,
-            "limbs": self.limbs,
-            "coordination": self.coordination,
+            "locomotion": self.locomotion.to_dict(),
+            "limbs": self.limbs.to_dict(),
+            "coordination": self.coordination.to_dict(),
         }
 
 
@@ -62,11 +75,11 @@ def analyze_motion(
     bouts = find_bouts(travel, params.bouts)
     styled = [_bout_style(b, posture, heading, clean.frame_rate, params.style) for b in bouts]
 
-    seconds = dict.fromkeys(("forward", "backward", "pivoting", "stationary"), 0.0)
+    seconds: dict[str, float] = dict.fromkeys(BOUT_DIRECTIONS, 0.0)
     style_seconds: dict[str, float] = {}
     for bout, style in styled:
         seconds[bout.direction] += bout.duration_s
-        if bout.direction in ("forward", "backward"):
+        if bout.direction in TRAVEL_DIRECTIONS:
             style_seconds[style] = style_seconds.get(style, 0.0) + bout.duration_s
     travel_s = seconds["forward"] + seconds["backward"]
     dominant_style = max(style_seconds, key=lambda s: style_seconds[s]) if style_seconds else "none"
@@ -80,7 +93,7 @@ def analyze_motion(
         )
         upright = False
     net_forward = sum(b.net_forward_body_lengths for b, _ in styled)
-    path = sum(b.distance_body_lengths for b, _ in styled if b.direction in ("forward", "backward"))
+    path = sum(b.distance_body_lengths for b, _ in styled if b.direction in TRAVEL_DIRECTIONS)
     direction = dominant_direction(seconds, upright, net_forward, path, params.dominance)
     confidence = direction_confidence(
         direction, [b for b, _ in styled], upright=upright, params=params.dominance
@@ -94,7 +107,7 @@ def analyze_motion(
 
     travelling = np.zeros(len(clean), bool)
     for bout, style in styled:
-        if bout.direction in ("forward", "backward") and style in CRAWLING_STYLES:
+        if bout.direction in TRAVEL_DIRECTIONS and style in CRAWLING_STYLES:
             travelling[bout.start_index : bout.end_index] = True
     limbs = analyze_limbs(clean, travelling, params.limbs)
     moving_limbs = {n: sig for n, sig in limbs.signals.items() if limbs.limbs[n].used is not False}
@@ -115,46 +128,51 @@ def analyze_motion(
     if coordination.problem and travelling.any():
         problems.append(coordination.problem)
 
-    locomotion = {
-        "crawling": dominant_style in CRAWLING_STYLES
+    locomotion = Locomotion(
+        crawling=dominant_style in CRAWLING_STYLES
         and travel_s >= min_travel_s
         and direction not in ("stationary", "pivoting"),
-        "dominant_direction": direction,
-        "direction_confidence": confidence,
-        "seconds": {k: round(v, 2) for k, v in seconds.items()},
-        "dominant_style": dominant_style,
-        "bouts": [_bout_json(b, s) for b, s in styled],
-        "distance_body_lengths": {
-            d: round(sum(b.distance_body_lengths for b, _ in styled if b.direction == d), 2)
-            for d in ("forward", "backward")
-        },
-        "net_forward_body_lengths": round(sum(b.net_forward_body_lengths for b, _ in styled), 2),
-        "tracked_seconds": round(known_s, 2),
+        dominant_direction=Direction(direction),
+        direction_confidence=confidence,
+        seconds=Seconds(**{k: round(v, 2) for k, v in seconds.items()}),
+        dominant_style=Style(dominant_style),
+        bouts=tuple(_bout_record(b, s) for b, s in styled),
+        distance_body_lengths=Distances(
+            **{
+                d: round(sum(b.distance_body_lengths for b, _ in styled if b.direction == d), 2)
+                for d in ("forward", "backward")
+            }
+        ),
+        net_forward_body_lengths=round(sum(b.net_forward_body_lengths for b, _ in styled), 2),
+        tracked_seconds=round(known_s, 2),
+    )
+    uses = {
+        limb.value: LimbUse(
+            used=limbs.limbs[limb].used,
+            activity=limbs.limbs[limb].activity,
+            seen_s=limbs.limbs[limb].seen_s,
+        )
+        for limb in LIMBS
     }
-    limbs_json: dict[str, Any] = {
-        name: {
-            "used": limbs.limbs[name].used,
-            "activity": limbs.limbs[name].activity,
-            "seen_s": limbs.limbs[name].seen_s,
-        }
-        for name in LIMB_NAMES
-    }
-    limbs_json["symmetry_index"] = limbs.symmetry_index
-    limbs_json["asymmetry_flag"] = limbs.asymmetry_flag
-    limbs_json["asymmetry_confidence"] = limbs.asymmetry_confidence
-    coordination_json = {
-        "pattern": coordination.pattern,
-        "confidence": coordination.confidence,
-        "phase_deg": coordination.phase_deg,
-        "consistency": coordination.consistency,
-    }
-    return MotionResult(locomotion, limbs_json, coordination_json, problems)
+    limbs_record = Limbs(
+        **uses,
+        symmetry_index=limbs.symmetry_index,
+        asymmetry_flag=limbs.asymmetry_flag,
+        asymmetry_confidence=limbs.asymmetry_confidence,
+    )
+    coordination_record = Coordination(
+        pattern=Pattern(coordination.pattern),
+        confidence=coordination.confidence,
+        phase_deg=coordination.phase_deg,
+        consistency=coordination.consistency,
+    )
+    return MotionResult(locomotion, limbs_record, coordination_record, problems)
 
 
 def _bout_style(
     bout: Bout, posture: Any, heading: Any, fps: float, params: StyleParams
 ) -> tuple[Bout, str]:
-    if bout.direction not in ("forward", "backward"):
+    if bout.direction not in TRAVEL_DIRECTIONS:
         return bout, "none"
     style = classify_style(bout, posture, heading, fps, params)
     if style == "walking":
@@ -171,18 +189,18 @@ def _faces_the_camera(heading: Heading, frames: np.ndarray, facing_camera: float
     return bool(np.nanmedian(depth) > facing_camera) if np.isfinite(depth).any() else False
 
 
-def _bout_json(bout: Bout, style: str) -> dict[str, Any]:
-    return {
-        "start_s": round(bout.start_s, 2),
-        "end_s": round(bout.end_s, 2),
-        "direction": bout.direction,
-        "style": style,
-        "confidence": bout.confidence,
-        "distance_body_lengths": round(bout.distance_body_lengths, 2),
-        "speed_body_lengths_per_s": round(bout.speed_body_lengths_per_s, 3),
-        "net_forward_body_lengths": round(bout.net_forward_body_lengths, 2),
-        "sideways": round(bout.sideways, 2),
-    }
+def _bout_record(bout: Bout, style: str) -> contract.Bout:
+    return contract.Bout(
+        start_s=round(bout.start_s, 2),
+        end_s=round(bout.end_s, 2),
+        direction=Direction(bout.direction),
+        style=Style(style),
+        confidence=bout.confidence,
+        distance_body_lengths=round(bout.distance_body_lengths, 2),
+        speed_body_lengths_per_s=round(bout.speed_body_lengths_per_s, 3),
+        net_forward_body_lengths=round(bout.net_forward_body_lengths, 2),
+        sideways=round(bout.sideways, 2),
+    )
 
 
 def _seconds(t: np.ndarray, mask: np.ndarray) -> float:
@@ -192,8 +210,10 @@ def _seconds(t: np.ndarray, mask: np.ndarray) -> float:
 
 
 def _unknown(problems: list[str]) -> MotionResult:
-    sections = contract.unknown_sections()
-    for name in LIMB_NAMES:
-        sections["limbs"][name].update(activity=None, seen_s=0.0)
-    sections["limbs"]["asymmetry_confidence"] = 0.0
-    return MotionResult(**sections, problems=problems)
+    """Too little to judge: every limb measured as seen for 0 s."""
+    unseen = LimbUse(used=None, activity=None, seen_s=0.0)
+    limbs = Limbs(
+        unseen, unseen, unseen, unseen, symmetry_index=None, asymmetry_flag=False,
+        asymmetry_confidence=0.0,
+    )  # fmt: skip
+    return MotionResult(Locomotion.unknown(), limbs, Coordination.unknown(), problems)

@@ -20,7 +20,6 @@ from crawlcoach.motion.heading import Heading
 from crawlcoach.motion.posture import Posture
 from crawlcoach.parameters import StyleParams, frames
 
-CRAWLING_STYLES = ("hands_and_knees", "belly", "bear", "crab", "rolling", "bottom_scoot")
 
 def classify_style(
     bout: Bout, posture: Posture, heading: Heading, fps: float, params: StyleParams = StyleParams()

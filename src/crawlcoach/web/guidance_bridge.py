@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from crawlcoach.contract import Analysis, ContractError
 from crawlcoach.guidance.age import DAYS_PER_MONTH, MAX_AGE_MONTHS
 from crawlcoach.guidance.errors import GuidanceInputError
-from crawlcoach.web import family_time, words
+from crawlcoach.web import family_time, notices
 
 if TYPE_CHECKING:
     from crawlcoach.web.children.models import Child
@@ -82,22 +83,19 @@ def child_guidance(child: Child, videos: Iterable[Video], today: date) -> ChildG
     past the norms, or born after ``today``, gets a note instead of an assessment.
     """
     if child_ages(child, today).past_norms:
-        return ChildGuidance(None, notes=(words.past_norms(child.name),))
+        return ChildGuidance(None, notes=(notices.past_norms(child.name),))
     if child.born > today:
-        return ChildGuidance(None, notes=(words.born_after_today(child.name),))
-    done = sorted((v for v in videos if v.status == "done" and v.result), key=_filmed)
-    dated = [(v, family_time.local_date(v.filmed_at)) for v in done]
-    analyses = [
-        {**v.result, "recorded_on": on.isoformat()} for v, on in dated if child.born <= on <= today
-    ]
+        return ChildGuidance(None, notes=(notices.born_after_today(child.name),))
+    dated = analyses_for(videos)
+    analyses = [a for a in dated if a.recorded_on and child.born <= a.recorded_on <= today]
     outside = len(dated) - len(analyses)
-    notes = (words.videos_outside_life(outside, child.name),) if outside else ()
+    notes = (notices.videos_outside_life(outside, child.name),) if outside else ()
     try:
         judged = _assessment(child, analyses, today)
     except GuidanceInputError as exc:
-        # A stored analysis or a date the guidance refuses: the page still shows everything else.
+        # A date or an analysis the guidance refuses: the page still shows everything else.
         log.warning("no assessment for child %s on %s: %s", child.pk, today, exc)
-        return ChildGuidance(None, notes=(*notes, words.NO_ASSESSMENT))
+        return ChildGuidance(None, notes=(*notes, notices.NO_ASSESSMENT))
     return ChildGuidance(judged, len(analyses), notes)
 
 
@@ -107,16 +105,34 @@ def video_guidance(video: Video, others: Iterable[Video], today: date) -> ChildG
     child = video.child
     filmed = family_time.local_date(video.filmed_at)
     if not child.born <= filmed <= today:
-        return ChildGuidance(None, notes=(words.video_outside_life(child.name),))
+        return ChildGuidance(None, notes=(notices.video_outside_life(child.name),))
     earlier = [v for v in others if v.pk != video.pk and v.filmed_at <= video.filmed_at]
     return child_guidance(child, [video, *earlier], filmed)
+
+
+def analyses_for(videos: Iterable[Video]) -> list[Analysis]:
+    """The finished analyses, oldest first, each dated the family's day it was filmed (its
+    recording date, else its upload).
+
+    A stored result that is not a readable analysis is left out (and logged): the guidance then
+    judges from the others."""
+    done = sorted((v for v in videos if v.status == "done" and v.result), key=_filmed)
+    analyses = []
+    for video in done:
+        try:
+            analysis = Analysis.from_dict(video.result)
+        except ContractError as exc:
+            log.warning("video %s: the stored result is not a readable analysis: %s", video.pk, exc)
+            continue
+        analyses.append(replace(analysis, recorded_on=family_time.local_date(video.filmed_at)))
+    return analyses
 
 
 def _filmed(video: Video) -> Any:
     return video.filmed_at
 
 
-def _assessment(child: Child, analyses: list[dict[str, Any]], today: date) -> dict[str, Any]:
+def _assessment(child: Child, analyses: list[Analysis], today: date) -> dict[str, Any]:
     """The guidance's verdict, reasons, plan and what to watch for, as its contract dict."""
     from crawlcoach.guidance import assess
 

@@ -17,7 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from crawlcoach.contract import failed_analysis
-from crawlcoach.web import words
+from crawlcoach.web import notices
 from crawlcoach.web.videos import storage
 from crawlcoach.web.videos.child_runner import Limits, Outcome, run_in_child
 from crawlcoach.web.videos.models import Status, Video
@@ -116,7 +116,8 @@ def _finished_fields(
     video: Video, outcome: Outcome, source: Path, annotated: Path
 ) -> dict[str, Any]:
     if outcome.result is None:
-        message = words.ANALYSIS_FAILURES.get(outcome.failure, words.ANALYSIS_FAILURES["crashed"])
+        failures = notices.ANALYSIS_FAILURES
+        message = failures.get(outcome.failure or "crashed", failures["crashed"])
         result = failed_analysis(str(source), outcome.failure or "crashed", message, 0.0)
     else:
         result = outcome.result
@@ -146,9 +147,9 @@ def _note_first_part(result: dict[str, Any]) -> None:
     full = result["video"].get("full_duration_s")
     if not full:
         return
-    problem = words.FIRST_PART_PROBLEM.format(
-        minutes=words.minutes(float(result["video"].get("duration_s") or 0)),
-        total=words.minutes(float(full)),
+    problem = notices.FIRST_PART_PROBLEM.format(
+        minutes=notices.minutes(float(result["video"].get("duration_s") or 0)),
+        total=notices.minutes(float(full)),
     )
     result["quality"].setdefault("problems", []).insert(0, problem)
 

@@ -1,12 +1,31 @@
-"""Turn an analysis contract into what the result page shows: timeline, cards, confidence."""
+"""Turn an analysis into what the result page shows: timeline, cards, confidence.
+
+The stored result is read once, with ``Analysis.from_dict``; the words come from the word list
+(``crawlcoach.words``).
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from crawlcoach.contract import certainty
-from crawlcoach.web import words
+from crawlcoach import words
+from crawlcoach.contract import Analysis, ContractError, Locomotion, certainty
+from crawlcoach.vocabulary import (
+    BOUT_DIRECTIONS,
+    LIMBS,
+    TRAVEL_DIRECTIONS,
+    Certainty,
+    Direction,
+)
+from crawlcoach.web import notices
+
+log = logging.getLogger(__name__)
+
+# Shown in place of a stored result that is not a readable analysis (never a server error).
+UNREADABLE = "We could not read the stored analysis of this video. Upload the video again."
 
 
 @dataclass(frozen=True)
@@ -28,146 +47,148 @@ class Card:
     tone: str = ""  # "", "good" or "attention": a border colour, never the only signal
 
 
-def timeline(result: dict[str, Any]) -> list[TimelineSegment]:
-    duration = float(result.get("video", {}).get("duration_s") or 0.0)
-    bouts = result.get("locomotion", {}).get("bouts") or []
+def read_result(result: Analysis | Mapping[str, Any]) -> Analysis:
+    """The analysis of a stored result; one that cannot be read shows as a failed analysis."""
+    if isinstance(result, Analysis):
+        return result
+    try:
+        return Analysis.from_dict(result)
+    except ContractError as exc:
+        log.warning("a stored result is not a readable analysis: %s", exc)
+        video = result.get("video") if isinstance(result, Mapping) else None
+        path = video.get("path") if isinstance(video, Mapping) else None
+        return Analysis.failed(path if isinstance(path, str) else "", exc.kind, UNREADABLE, 0)
+
+
+def timeline(analysis: Analysis) -> list[TimelineSegment]:
+    duration = analysis.video.duration_s
+    bouts = analysis.locomotion.bouts
     if duration <= 0:
-        duration = max((float(b.get("end_s", 0.0)) for b in bouts), default=0.0)
+        duration = max((b.end_s for b in bouts), default=0.0)
     if duration <= 0:
         return []
     segments = []
     for bout in bouts:
-        start = max(0.0, float(bout.get("start_s", 0.0)))
-        end = min(duration, float(bout.get("end_s", start)))
+        start = max(0.0, bout.start_s)
+        end = min(duration, bout.end_s)
         if end <= start:
             continue
-        direction = str(bout.get("direction", "unknown"))
-        style = words.STYLES.get(str(bout.get("style", "unknown")), "")
-        label = words.DIRECTIONS.get(direction, words.humanise(direction))
+        label = words.label(bout.direction)
         segments.append(
             TimelineSegment(
                 left_pct=round(100 * start / duration, 2),
                 width_pct=round(max(0.6, 100 * (end - start) / duration), 2),
-                direction=direction,
-                label=f"{label}, {style.lower()}" if style else label,
+                direction=bout.direction.value,
+                label=f"{label}, {words.label(bout.style).lower()}",
                 start_s=round(start, 1),
                 end_s=round(end, 1),
-                confidence=round(float(bout.get("confidence", 0.0)), 2),
+                confidence=round(bout.confidence, 2),
             )
         )
     return segments
 
 
-def movement_cards(result: dict[str, Any]) -> list[Card]:
-    locomotion = result.get("locomotion", {})
-    seconds = locomotion.get("seconds", {})
-    forward, backward = float(seconds.get("forward", 0.0)), float(seconds.get("backward", 0.0))
-    style = str(locomotion.get("dominant_style", "unknown"))
-    direction = str(locomotion.get("dominant_direction", "unknown"))
+def movement_cards(analysis: Analysis) -> list[Card]:
+    locomotion = analysis.locomotion
+    seconds = locomotion.seconds
     return [
-        Card("Forward", f"{forward:.0f} s", "travelling the way the head points",
-             "good" if forward > 0 else ""),
-        Card("Backward", f"{backward:.0f} s", "travelling away from where the head points"),
-        Card("Mostly", words.DIRECTIONS.get(direction, words.humanise(direction)),
-             f"turning {float(seconds.get('pivoting', 0.0)):.0f} s, "
-             f"still {float(seconds.get('stationary', 0.0)):.0f} s"),
-        Card("Style", words.STYLES.get(style, words.humanise(style))),
+        Card("Forward", f"{seconds.forward:.0f} s", "travelling the way the head points",
+             "good" if seconds.forward > 0 else ""),
+        Card("Backward", f"{seconds.backward:.0f} s", "travelling away from where the head points"),
+        Card("Mostly", words.label(locomotion.dominant_direction),
+             f"turning {seconds.pivoting:.0f} s, still {seconds.stationary:.0f} s"),
+        Card("Style", words.label(locomotion.dominant_style)),
     ]  # fmt: skip
 
 
-def limb_cards(result: dict[str, Any]) -> list[Card]:
-    limbs = result.get("limbs", {})
+def limb_cards(analysis: Analysis) -> list[Card]:
     cards = []
-    for key, title in words.LIMBS:
-        used = (limbs.get(key) or {}).get("used")
-        cards.append(Card(title, words.limb_use(used), tone="attention" if used is False else ""))
+    for limb in LIMBS:
+        used = analysis.limbs.of(limb).used
+        cards.append(
+            Card(words.limb(limb), words.limb_use(used), tone="attention" if used is False else "")
+        )
     return cards
 
 
-def balance_cards(result: dict[str, Any]) -> list[Card]:
-    limbs = result.get("limbs", {})
-    index = limbs.get("symmetry_index")
-    flagged = bool(limbs.get("asymmetry_flag"))
+def balance_cards(analysis: Analysis) -> list[Card]:
+    limbs = analysis.limbs
+    index = limbs.symmetry_index
     if index is None:
         symmetry = Card("Left and right", "Not sure", "we could not compare the two sides")
-    elif flagged:
+    elif limbs.asymmetry_flag:
         symmetry = Card("Left and right", "One side does more",
-                        f"symmetry {float(index):.2f} (1 is even)", "attention")  # fmt: skip
+                        f"symmetry {index:.2f} (1 is even)", "attention")  # fmt: skip
     else:
-        symmetry = Card(
-            "Left and right", "Even", f"symmetry {float(index):.2f} (1 is even)", "good"
-        )
-    pattern = str(result.get("coordination", {}).get("pattern", "unknown"))
-    coordination = Card("Coordination", words.PATTERNS.get(pattern, words.humanise(pattern)))
+        symmetry = Card("Left and right", "Even", f"symmetry {index:.2f} (1 is even)", "good")
+    coordination = Card("Coordination", words.label(analysis.coordination.pattern))
     return [symmetry, coordination]
 
 
-def confidence(result: dict[str, Any]) -> dict[str, Any]:
+def confidence(analysis: Analysis) -> dict[str, Any]:
     """How far to trust this analysis, in words, with what limited it: how much of the video
     showed the baby, and how sure the reported direction is."""
-    quality = result.get("quality", {})
-    locomotion = result.get("locomotion", {})
-    coverage = float(quality.get("pose_coverage") or 0.0)
-    usable = bool(quality.get("usable"))
-    direction = str(locomotion.get("dominant_direction", "unknown"))
-    sure = _direction_confidence(locomotion)
-    level = certainty(sure) if sure is not None and direction != "unknown" else None
-    if not usable or coverage < 0.5 or level == "low":
-        overall = "Low"
-    elif coverage < 0.8 or level == "medium":
-        overall = "Medium"
+    quality = analysis.quality
+    coverage = quality.pose_coverage
+    direction = analysis.locomotion.dominant_direction
+    sure = _direction_confidence(analysis.locomotion)
+    level = certainty(sure) if sure is not None and direction != Direction.UNKNOWN else None
+    if not quality.usable or coverage < 0.5 or level == Certainty.LOW:
+        overall = Certainty.LOW
+    elif coverage < 0.8 or level == Certainty.MEDIUM:
+        overall = Certainty.MEDIUM
     else:
-        overall = "High"
+        overall = Certainty.HIGH
     return {
-        "level": overall,
+        "level": words.certainty(overall),
         "coverage_pct": round(100 * coverage),
         "direction": _certainty_words(direction, level),
-        "usable": usable,
-        "problems": list(quality.get("problems") or []),
+        "usable": quality.usable,
+        "problems": list(quality.problems),
     }
 
 
-def _direction_confidence(locomotion: dict[str, Any]) -> float | None:
+def _direction_confidence(locomotion: Locomotion) -> float | None:
     """The analysis's own figure; analyses stored before it existed get their bouts' mean."""
-    if locomotion.get("direction_confidence") is not None:
-        return float(locomotion["direction_confidence"])
-    bouts = locomotion.get("bouts") or []
-    return sum(float(b.get("confidence", 0.0)) for b in bouts) / len(bouts) if bouts else None
+    if locomotion.direction_confidence is not None:
+        return locomotion.direction_confidence
+    bouts = locomotion.bouts
+    return sum(b.confidence for b in bouts) / len(bouts) if bouts else None
 
 
-def _certainty_words(direction: str, level: str | None) -> str:
+def _certainty_words(direction: Direction, level: Certainty | None) -> str:
     if level is None:
         return ""
-    if direction == "stationary":
-        return words.STILLNESS_CERTAINTY[level]
-    if direction == "mixed":
-        return words.MIXED_CERTAINTY[level]
-    if direction in ("forward", "backward"):
-        return words.DIRECTION_CERTAINTY[level]
+    if direction == Direction.STATIONARY:
+        return words.certainty_sentence(level, "stillness")
+    if direction == Direction.MIXED:
+        return words.certainty_sentence(level, "mixed")
+    if direction in TRAVEL_DIRECTIONS:
+        return words.certainty_sentence(level, "direction")
     return ""
 
 
-def first_part_note(result: dict[str, Any]) -> str:
-    """Said above the result when only the first part of a long video was analysed."""
-    video = result.get("video", {})
-    full = video.get("full_duration_s")
-    if not full:
+def first_part_note(result: Analysis | Mapping[str, Any], analysis: Analysis) -> str:
+    """Said above the result when only the first part of a long video was analysed: the worker
+    adds ``video.full_duration_s`` to the stored result (no contract field, so read here)."""
+    video = result.get("video") if isinstance(result, Mapping) else None
+    full = video.get("full_duration_s") if isinstance(video, Mapping) else None
+    if not isinstance(full, int | float) or isinstance(full, bool) or not full > 0:
         return ""
-    return words.FIRST_PART_NOTE.format(
-        minutes=words.minutes(float(video.get("duration_s") or 0)), total=words.minutes(full)
+    return notices.FIRST_PART_NOTE.format(
+        minutes=notices.minutes(analysis.video.duration_s), total=notices.minutes(float(full))
     )
 
 
-def result_context(result: dict[str, Any]) -> dict[str, Any]:
+def result_context(result: Analysis | Mapping[str, Any]) -> dict[str, Any]:
+    analysis = read_result(result)
     return {
-        "first_part_note": first_part_note(result),
-        "timeline": timeline(result),
-        "duration_s": float(result.get("video", {}).get("duration_s") or 0.0),
-        "movement_cards": movement_cards(result),
-        "limb_cards": limb_cards(result),
-        "balance_cards": balance_cards(result),
-        "confidence": confidence(result),
-        "legend": [
-            (d, words.DIRECTIONS[d]) for d in ("forward", "backward", "pivoting", "stationary")
-        ],
+        "first_part_note": first_part_note(result, analysis),
+        "timeline": timeline(analysis),
+        "duration_s": analysis.video.duration_s,
+        "movement_cards": movement_cards(analysis),
+        "limb_cards": limb_cards(analysis),
+        "balance_cards": balance_cards(analysis),
+        "confidence": confidence(analysis),
+        "legend": [(d.value, words.label(d)) for d in BOUT_DIRECTIONS],
     }

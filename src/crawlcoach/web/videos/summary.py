@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from crawlcoach.contract import certainty
-from crawlcoach.web import words
+from crawlcoach import words
+from crawlcoach.contract import Analysis, ContractError, certainty
+from crawlcoach.vocabulary import Direction, Style
 
 
 def one_line(result: dict[str, Any] | None) -> str:
-    """E.g. "Forward (high certainty) · On hands and knees"; empty without an analysis."""
+    """E.g. "Forward (high certainty) · On hands and knees"; empty without a readable analysis."""
     if not result:
         return ""
-    locomotion = result.get("locomotion") or {}
-    direction = str(locomotion.get("dominant_direction", "unknown"))
-    text = words.DIRECTIONS.get(direction, words.humanise(direction))
-    sure = locomotion.get("direction_confidence")
-    if sure is not None and direction != "unknown":
-        text += f" ({certainty(float(sure))} certainty)"
-    style = str(locomotion.get("dominant_style", "unknown"))
-    if style not in ("unknown", "none"):
-        text += " · " + words.STYLES.get(style, words.humanise(style))
+    try:
+        analysis = Analysis.from_dict(result)
+    except ContractError:
+        return ""
+    if analysis.error is not None:
+        return ""
+    locomotion = analysis.locomotion
+    direction = locomotion.dominant_direction
+    text = words.label(direction)
+    sure = locomotion.direction_confidence
+    if sure is not None and direction != Direction.UNKNOWN:
+        text += f" ({words.certainty(certainty(sure)).lower()} certainty)"
+    if locomotion.dominant_style not in (Style.UNKNOWN, Style.NONE):
+        text += " · " + words.label(locomotion.dominant_style)
     return text

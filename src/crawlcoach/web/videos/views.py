@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from crawlcoach.web import family_time, guidance_bridge, words
+from crawlcoach.web import family_time, guidance_bridge, notices
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_required
@@ -73,7 +73,7 @@ def upload_video(request: HttpRequest, child_id: int) -> HttpResponse:
         # read-only.
         request.FILES  # noqa: B018
     except OSError:
-        return _upload_page(request, child, words.STORAGE_PROBLEM, 507)
+        return _upload_page(request, child, notices.STORAGE_PROBLEM, 507)
     return _receive_upload(request, child)
 
 
@@ -92,7 +92,7 @@ def _receive_upload(request: HttpRequest, child: Child) -> HttpResponse:
     try:
         video = upload.accept(child, received, checked)
     except (OSError, OperationalError):
-        return _upload_page(request, child, words.STORAGE_PROBLEM, 507)
+        return _upload_page(request, child, notices.STORAGE_PROBLEM, 507)
     url = reverse("video", args=[video.pk])
     if _wants_json(request):
         return JsonResponse({"url": url, "status": video.status_payload()}, status=201)
@@ -106,7 +106,7 @@ def video_page(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
     context: dict[str, Any] = {
         "video": video,
         "child": video.child,
-        "cancelled_note": words.CANCELLED,
+        "cancelled_note": notices.CANCELLED,
     }
     context["details_form"] = VideoDetailsForm(instance=video)
     if video.status == Status.DONE and video.result:

@@ -1,77 +1,14 @@
-"""Plain words for the analysis contract's values, as a parent would say them."""
+"""The web app's own notices to parents: why advice is missing or leaves videos out, why an
+analysis ended without a result, a long video analysed in its first part, a full disk.
+
+These are not words for the analysis's values: those live in the one word list
+(``crawlcoach/words.toml``, read by ``crawlcoach.words``), shared with the terminal and the
+guidance. What is here is said only by the web pages and the analysis worker.
+"""
 
 from __future__ import annotations
 
 from crawlcoach.guidance.age import MAX_AGE_MONTHS
-
-DIRECTIONS = {
-    "forward": "Forward",
-    "backward": "Backward",
-    "mixed": "Both ways",
-    "pivoting": "Turning on the spot",
-    "stationary": "Staying in place",
-    "unknown": "Not sure",
-}
-
-STYLES = {
-    "hands_and_knees": "On hands and knees",
-    "belly": "On the tummy (commando)",
-    "bear": "Bear crawl (hands and feet)",
-    "bottom_scoot": "Bottom scooting",
-    "crab": "Crab crawl",
-    "rolling": "Rolling",
-    "walking": "Walking",
-    "none": "Not travelling yet",
-    "unknown": "Not sure",
-}
-
-PATTERNS = {
-    "diagonal": "Opposite arm and leg together (the classic crawl)",
-    "lateral": "Same-side arm and leg together",
-    "synchronous": "Both sides together (bunny hops)",
-    "irregular": "No steady pattern yet",
-    "unknown": "Not sure",
-}
-
-# How sure the reported direction is (motion.dominance.certainty), with what our tests measured
-# for readings that sure (docs/benchmarks.md, "How sure the direction is").
-DIRECTION_CERTAINTY = {
-    "high": "The direction is clear in this video: in our tests, readings this clear were right "
-    "almost every time.",
-    "medium": "The direction is likely but not certain: in our tests, readings like this were "
-    "right about 9 times in 10.",
-    "low": "We are not sure of the direction: there was little clear progress, or the video made "
-    "it hard to tell which way. In our tests, readings like this were right about 4 times in 5.",
-}
-STILLNESS_CERTAINTY = {
-    "high": "Staying in place is clear in this video.",
-    "medium": "We saw no travel we could measure; very slow movement can hide in a video like "
-    "this.",
-    "low": "We saw no travel we could measure; very slow movement can hide in a video like this.",
-}
-MIXED_CERTAINTY = {
-    "high": "Both ways is clear in this video: real stretches of each.",
-    "medium": "We saw stretches both ways, though one of them may be the video misleading us.",
-    "low": "We saw a little of both ways and cannot tell which one it mostly was.",
-}
-
-LIMBS = (
-    ("left_arm", "Left arm"),
-    ("right_arm", "Right arm"),
-    ("left_leg", "Left leg"),
-    ("right_leg", "Right leg"),
-)
-
-
-def limb_use(used: bool | None) -> str:
-    if used is None:
-        return "Not sure"
-    return "Takes part" if used else "Hardly used"
-
-
-def humanise(value: str) -> str:
-    return value.replace("_", " ").capitalize()
-
 
 # Why the advice is missing or leaves videos out: dates the guidance cannot judge, said calmly.
 NORMS_YEARS = int(MAX_AGE_MONTHS // 12)
