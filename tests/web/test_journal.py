@@ -275,7 +275,7 @@ def test_report_pdf_holds_every_section_and_only_the_chosen_notes(
     text = pdf_text(b"".join(response.streaming_content), tmp_path)  # type: ignore[attr-defined]
     for part in ("Movement report: Ada", "Ages", "Milestones", "Analysed videos",
                  "What the guidance says", "Practice minutes per week", "Parents' notes",
-                 "not a diagnosis", "Crawls backward", "Moved forward", "(high)", "Shared with the",
+                 "not a diagnosis", "Crawls backward", "Forward (high)", "Shared with the",
                  "WHO Motor Development Study"):  # fmt: skip
         assert part in text, part
     assert "Private thought" not in text

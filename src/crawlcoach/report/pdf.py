@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
-from crawlcoach.contract import certainty
+from crawlcoach import words
+from crawlcoach.contract import Analysis, ContractError, certainty
+from crawlcoach.vocabulary import LIMBS, Direction
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 NOT_A_DIAGNOSIS = (
@@ -30,8 +32,8 @@ SECTIONS = (
     "Practice minutes per week",
     "Parents' notes",
 )
-LIMB_NAMES = (("left_arm", "L arm"), ("right_arm", "R arm"), ("left_leg", "L leg"),
-              ("right_leg", "R leg"))  # fmt: skip
+# Short limb names for the table's narrow column, in the order of ``vocabulary.LIMBS``.
+LIMB_SHORT = ("L arm", "R arm", "L leg", "R leg")
 
 
 @dataclass(frozen=True)
@@ -76,33 +78,32 @@ class Report:
 
 
 def video_line(result: dict[str, Any], on: date | None, title: str) -> VideoLine:
-    """A row of the videos table from an analysis contract, in the guidance's own words."""
-    from crawlcoach.guidance import load_content
-
-    texts = load_content().texts
-    locomotion = result.get("locomotion") or {}
-    direction = str(locomotion.get("dominant_direction", "unknown"))
-    direction_text = texts.directions.get(direction, direction.replace("_", " "))
-    sure = locomotion.get("direction_confidence")
-    if sure is not None and direction != "unknown":
-        direction_text += f" ({certainty(float(sure))})"
-    style = str(locomotion.get("dominant_style", "unknown"))
-    limbs = result.get("limbs") or {}
-    used = [(name, (limbs.get(key) or {}).get("used")) for key, name in LIMB_NAMES]
+    """A row of the videos table from an analysis contract, in the word list's words."""
+    try:
+        analysis = Analysis.from_dict(result)
+    except ContractError:
+        return VideoLine(on, title, "Could not be read", "", "", "")
+    locomotion, limbs = analysis.locomotion, analysis.limbs
+    direction = locomotion.dominant_direction
+    direction_text = words.label(direction)
+    sure = locomotion.direction_confidence
+    if sure is not None and direction != Direction.UNKNOWN:
+        direction_text += f" ({certainty(sure)})"
+    used = [(name, limbs.of(limb).used) for limb, name in zip(LIMBS, LIMB_SHORT, strict=True)]
     known = [(name, u) for name, u in used if u is not None]
     less = [name for name, u in known if u is False]
-    limb_text = f"{sum(1 for _, u in known if u)} of {len(known)}" if known else "not sure"
+    limb_text = f"{sum(1 for _, u in known if u)} of {len(known)}" if known else "could not tell"
     if less:
         limb_text += f" ({', '.join(less)} less)"
-    index = limbs.get("symmetry_index")
-    symmetry = "not sure" if index is None else f"{float(index):.2f}"
-    if index is not None and limbs.get("asymmetry_flag"):
+    index = limbs.symmetry_index
+    symmetry = "could not tell" if index is None else f"{index:.2f}"
+    if index is not None and limbs.asymmetry_flag:
         symmetry += ", one side more"
     return VideoLine(
         on=on,
         title=title,
-        direction=direction_text.capitalize(),
-        style=texts.styles.get(style, style.replace("_", " ")).capitalize(),
+        direction=direction_text,
+        style=words.label(locomotion.dominant_style),
         limbs=limb_text,
         symmetry=symmetry,
     )
