@@ -24,15 +24,15 @@ from typing import Any, NamedTuple
 # benchmark; the value was not swept on its own.
 NOT_MEASURED = "not measured"
 SYNTH = "bench/accuracy_synth.py as a whole (docs/benchmarks.md: Synthetic clips)"
-CLIPS = "bench/accuracy_clips.py (docs/benchmarks.md: Real development clips)"
+CLIPS = "bench/accuracy_clips.py (docs/benchmarks-history.md: Real development clips)"
 SWEEP = (
     "bench/clip_variants.py + accuracy_clips.py, swept (docs/benchmarks.md: The same clips, "
     "re-encoded and played backwards)"
 )
-GROUP_SPLIT = "bench/accuracy_clips.py, per-group sweep (docs/benchmarks.md: Tuning split by group)"
+GROUP_SPLIT = "bench/accuracy_clips.py, per-group sweep (docs/benchmarks-history.md: Tuning split by group)"
 COVERAGE = "bench/pose_coverage.py (docs/benchmarks.md: Pose coverage on the development clips)"
-CONFIDENCE = "bench/direction_confidence.py (docs/benchmarks.md: How sure the direction is)"
-CAMERA_FIT = "bench/accuracy_clips.py + tests/motion (docs/benchmarks.md: Camera motion fit)"
+CONFIDENCE = "bench/direction_confidence.py (docs/benchmarks-history.md: How sure the direction is)"
+CAMERA_FIT = "bench/accuracy_clips.py + tests/motion (docs/benchmarks-history.md: Camera motion fit)"
 ANATOMY = "not measured (infant body proportions)"
 
 
