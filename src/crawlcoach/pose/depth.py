@@ -27,7 +27,8 @@ class DepthCalibration:
         1.6,
         "trunk lengths",
         "head-nearer depth from which the head faces the camera",
-        "bench/accuracy_clips.py, per-group sweep (docs/benchmarks-history.md: Tuning split by group)",
+        "bench/accuracy_clips.py, per-group sweep "
+        "(docs/benchmarks-history.md: Tuning split by group)",
     )
     sure_span: float = param(1.4, "trunk lengths", "further depth to be sure of the facing")
     thighs_from: float = param(
