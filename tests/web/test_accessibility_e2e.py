@@ -1,7 +1,8 @@
-"""Accessibility at phone size in headless Chromium, against the real server: text in the accent
-colour reads at 4.5:1 or more where it sits (WCAG 2.1 AA), the small links and checkboxes a thumb
-must hit are at least 24 x 24 px (WCAG 2.2 target size), and the sources behind the guidance can
-be read by tapping, with no hover."""
+"""Accessibility at phone size in headless Chromium, against the real server: text in the
+accent colour reads at 4.5:1 or more where it sits (WCAG 2.1 AA), the small links and checkboxes
+a thumb must hit are at least 24 x 24 px (WCAG 2.2 target size), and the sources behind the
+guidance can be read by tapping, with no hover. Screenshots go to
+tmp/artifacts/web/accessibility/."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from live_server import PHONE, add_child, chromium, running_server, sign_up
+from live_server import ARTIFACTS, PHONE, add_child, chromium, fresh_dir, running_server, sign_up
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -69,6 +70,7 @@ def seed_analysed_video(data_dir: Path, child_id: str) -> str:
 
 def test_contrast_tap_targets_and_sources_on_a_phone(tmp_path: Path) -> None:
     data = tmp_path / "data"
+    shots = fresh_dir(ARTIFACTS / "accessibility")
     with running_server(data) as base, chromium() as browser:
         context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
         page = context.new_page()
@@ -83,6 +85,7 @@ def test_contrast_tap_targets_and_sources_on_a_phone(tmp_path: Path) -> None:
         page.keyboard.press("Tab")  # the skip link shows when it has the focus
         assert page.locator(".skip").evaluate("el => el === document.activeElement")
         assert contrast(page, ".skip") >= MIN_CONTRAST
+        page.screenshot(path=str(shots / "dashboard-skip-link-phone.png"))
 
         page.goto(f"{base}/videos/{video_id}/")
         assert contrast(page, ".crumbs a") >= MIN_CONTRAST  # "← Ada"
@@ -99,6 +102,7 @@ def test_contrast_tap_targets_and_sources_on_a_phone(tmp_path: Path) -> None:
         assert not citation.is_visible()
         summary.tap()
         assert citation.is_visible() and len(citation.inner_text()) > 40
+        page.screenshot(path=str(shots / "video-sources-open-phone.png"), full_page=True)
         assert page.locator("cite[title]").count() == 0  # nothing left that only hover shows
 
         page.goto(f"{base}/children/{child_id}/edit/")
