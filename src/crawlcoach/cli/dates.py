@@ -10,7 +10,8 @@ import click
 from crawlcoach.guidance import age_from_dates
 from crawlcoach.guidance.errors import GuidanceInputError
 
-_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# ASCII digits only: \d alone would take other scripts' digits (٢٠٢٦) as a date too.
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
 _EXAMPLE = "2026-03-14"
 
 

@@ -23,7 +23,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from crawlcoach.web import family_time, guidance_bridge
+from crawlcoach.web import family_time, guidance_bridge, limits
 from crawlcoach.web.api import filters, scoping, serializers
 from crawlcoach.web.api.errors import error_body, error_response
 from crawlcoach.web.api.permissions import FamilyMember
@@ -198,7 +198,13 @@ class VideoViewSet(
         if isinstance(checked, upload.Rejection):
             kind = "not_a_video" if checked.status == 415 else "invalid_video"
             return error_response(checked.status, kind, checked.message)
-        video = upload.accept(child, received, checked)
+        try:
+            video = upload.accept(child, received, checked)
+        except limits.LimitReached as refused:
+            response = error_response(refused.status, refused.kind, refused.message)
+            if refused.retry_after_s:
+                response["Retry-After"] = str(refused.retry_after_s)
+            return response
         location = self.request.build_absolute_uri(reverse("api:video-detail", args=[video.pk]))
         return Response(self.get_serializer(video).data, status=201, headers={"Location": location})
 

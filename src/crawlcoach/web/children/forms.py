@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from crawlcoach.web import family_time
+from crawlcoach.web import family_time, form_dates
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.guidance_bridge import date_problem, observation_choices
 
@@ -21,9 +21,10 @@ class ChildForm(forms.ModelForm):
         model = Child
         fields = ("name", "born", "due", "observations")
         widgets = {
-            "born": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "born": form_dates.calendar_input(),
+            "due": form_dates.calendar_input(),
         }
+        error_messages = {"born": form_dates.DATE_ERRORS, "due": form_dates.DATE_ERRORS}
         help_texts = {"due": "Only if your baby came early: we then also show the corrected age."}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -41,5 +42,5 @@ class ChildForm(forms.ModelForm):
                 born, cleaned.get("due"), family_time.today(), past_norms_allowed=kept
             )
             if problem:
-                raise forms.ValidationError(problem)
+                raise forms.ValidationError(form_dates.in_words(problem))
         return cleaned

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from crawlcoach.web import family_time, guidance_bridge
+from crawlcoach.web import family_time, form_dates, guidance_bridge
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_required
@@ -21,9 +21,7 @@ from crawlcoach.web.videos.models import Video
 
 
 class MilestoneForm(forms.Form):
-    seen_on = forms.DateField(
-        label="First seen on", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    seen_on = form_dates.date_field("First seen on")
     note = forms.CharField(label="Note", required=False, widget=forms.Textarea(attrs={"rows": 2}))
     video = forms.ChoiceField(label="A video of it", required=False)
 

@@ -10,7 +10,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from crawlcoach.web import family_time
+from crawlcoach.web import family_time, form_dates
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_required
@@ -27,9 +27,7 @@ PHOTO_TYPES = {
 
 
 class NoteForm(forms.Form):
-    on = forms.DateField(
-        label="Day", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    on = form_dates.date_field("Day")
     text = forms.CharField(label="Note", widget=forms.Textarea(attrs={"rows": 4}))
     photo = forms.FileField(
         label="Photo",

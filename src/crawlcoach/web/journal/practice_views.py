@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from crawlcoach.guidance import load_content
-from crawlcoach.web import family_time, guidance_bridge
+from crawlcoach.web import family_time, form_dates, guidance_bridge
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_required
@@ -51,9 +51,7 @@ class KindForm(forms.Form):
 
 
 class EntryForm(KindForm):
-    on = forms.DateField(
-        label="Day", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
+    on = form_dates.date_field("Day")
     minutes = forms.IntegerField(label="Minutes", min_value=1, max_value=MOST_MINUTES_A_DAY)
 
     field_order = ["on", "minutes", "kind", "activity"]

@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from crawlcoach.web import family_time
+from crawlcoach.web import family_time, form_dates
 from crawlcoach.web.families.access import family_required
 from crawlcoach.web.videos.models import Video
 
@@ -32,6 +32,7 @@ class VideoDetailsForm(forms.ModelForm):
             "note": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"recorded_at": "Leave empty to date the video by when it was added."}
+        error_messages = {"recorded_at": form_dates.DATETIME_ERRORS}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -92,16 +92,19 @@ def upload_name(upload: Any) -> str:
 
 def accept(child: Child, received: TemporaryUploadedFile, info: VideoInfo) -> Video:
     """Record a checked upload as the child's video, move its file in place, queue its analysis.
-    The one way in for a video, from the upload page and the API alike.
+    The one way in for a video, from the upload page and the API alike; raises
+    ``limits.LimitReached`` when the family's limits (uploads per hour, disk) refuse it.
 
     File first, then the row: a kill in between leaves a folder that start-up removes, never a
     video without its file. Queueing comes last; start-up queues what a kill left waiting."""
     from django.db import OperationalError
 
+    from crawlcoach.web import limits
     from crawlcoach.web.videos import storage
     from crawlcoach.web.videos.models import Video
     from crawlcoach.web.videos.tasks import enqueue
 
+    limits.check_upload(child.family, received.size or 0)
     name = upload_name(received)
     video = Video(
         child=child,

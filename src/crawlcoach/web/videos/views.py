@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from crawlcoach.web import family_time, guidance_bridge, notices
+from crawlcoach.web import family_time, guidance_bridge, limits, notices
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_required
@@ -91,6 +91,11 @@ def _receive_upload(request: HttpRequest, child: Child) -> HttpResponse:
         return _upload_page(request, child, checked.message, checked.status)
     try:
         video = upload.accept(child, received, checked)
+    except limits.LimitReached as refused:
+        response = _upload_page(request, child, refused.message, refused.status)
+        if refused.retry_after_s:
+            response["Retry-After"] = str(refused.retry_after_s)
+        return response
     except (OSError, OperationalError):
         return _upload_page(request, child, notices.STORAGE_PROBLEM, 507)
     url = reverse("video", args=[video.pk])

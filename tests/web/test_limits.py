@@ -1,0 +1,126 @@
+"""A family's limits on a shared server: uploads per hour and disk, refused calmly on the upload
+page, to the upload script (JSON) and through the API alike."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings as django_settings
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from crawlcoach.web import limits
+from crawlcoach.web.api.tokens import create_token
+from crawlcoach.web.children.models import Child
+from crawlcoach.web.videos.models import Video
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def api(parent: Any) -> Client:
+    _, key = create_token(parent.caregiver, "tests")
+    return Client(HTTP_AUTHORIZATION=f"Token {key}")
+
+
+def upload_page(client: Client, child: Child, path: Path, **extra: Any) -> Any:
+    with path.open("rb") as handle:
+        return client.post(reverse("video_upload", args=[child.pk]), {"video": handle}, **extra)
+
+
+def upload_api(client: Client, child: Child, path: Path) -> Any:
+    with path.open("rb") as handle:
+        return client.post("/api/videos/", {"child": child.pk, "video": handle})
+
+
+def test_the_defaults_are_generous_for_one_family() -> None:
+    assert django_settings.UPLOADS_PER_HOUR == 30
+    assert django_settings.FAMILY_DISK_BYTES == 20 * 1024**3
+
+
+def test_uploads_past_the_hourly_limit_are_refused_calmly(
+    parent_client: Client, api: Client, child: Child, make_video, make_stored_video, settings,
+    fake_analysis: list[Path],
+) -> None:  # fmt: skip
+    settings.UPLOADS_PER_HOUR = 2
+    make_stored_video(child)
+    make_stored_video(child)
+
+    page = upload_page(parent_client, child, make_video())
+    assert page.status_code == 429
+    text = page.content.decode()
+    assert "the most this app takes in an hour (2)" in text and "again in about" in text
+    assert 60 <= int(page["Retry-After"]) <= 3600
+
+    script = upload_page(parent_client, child, make_video(), HTTP_ACCEPT="application/json")
+    assert script.status_code == 429 and "in an hour (2)" in script.json()["error"]
+
+    api_answer = upload_api(api, child, make_video())
+    assert api_answer.status_code == 429 and "Retry-After" in api_answer
+    assert api_answer.json()["error"]["kind"] == "too_many_uploads"
+    assert Video.objects.count() == 2 and not fake_analysis
+
+
+def test_uploads_older_than_an_hour_and_other_families_do_not_count(
+    parent_client: Client, child: Child, make_family: Callable[..., Any],
+    make_child: Callable[..., Child], make_video, make_stored_video, settings,
+    fake_analysis: list[Path],
+) -> None:  # fmt: skip
+    settings.UPLOADS_PER_HOUR = 1
+    old = make_stored_video(child)
+    Video.objects.filter(pk=old.pk).update(uploaded_at=timezone.now() - timedelta(minutes=61))
+    make_stored_video(make_child(make_family("The Lindqvists", "lars")))
+
+    assert upload_page(parent_client, child, make_video()).status_code == 302
+    assert upload_page(parent_client, child, make_video()).status_code == 429
+
+
+def test_the_wait_counts_from_the_oldest_upload_in_the_hour(
+    child: Child, make_stored_video, settings
+) -> None:
+    settings.UPLOADS_PER_HOUR = 2
+    now = timezone.now()
+    for minutes_ago in (50, 10):
+        video = make_stored_video(child)
+        Video.objects.filter(pk=video.pk).update(uploaded_at=now - timedelta(minutes=minutes_ago))
+    with pytest.raises(limits.LimitReached) as refused:
+        limits.check_upload(child.family, 0, now)
+    assert refused.value.retry_after_s == 10 * 60
+    assert "about 10 minutes" in refused.value.message
+
+
+def test_an_upload_that_would_pass_the_familys_disk_is_refused(
+    parent_client: Client, api: Client, child: Child, make_video, make_stored_video, settings,
+    fake_analysis: list[Path],
+) -> None:  # fmt: skip
+    stored = make_stored_video(child)  # 10 bytes uploaded and a 15-byte skeleton video
+    assert limits.family_disk_bytes(child.family) == stored.size_bytes + 15
+    clip = make_video()
+    settings.FAMILY_DISK_BYTES = 25 + clip.stat().st_size - 1
+
+    page = upload_page(parent_client, child, clip)
+    assert page.status_code == 507
+    text = page.content.decode()
+    assert "this app keeps for each family" in text and "Delete videos you no longer need" in text
+    api_answer = upload_api(api, child, clip)
+    assert api_answer.status_code == 507
+    assert api_answer.json()["error"]["kind"] == "family_disk_full"
+    assert Video.objects.count() == 1 and not fake_analysis
+
+    settings.FAMILY_DISK_BYTES += 1  # exactly full is still allowed
+    assert upload_page(parent_client, child, clip).status_code == 302
+
+
+def test_zero_turns_a_limit_off(
+    parent_client: Client, child: Child, make_video, make_stored_video, settings,
+    fake_analysis: list[Path],
+) -> None:  # fmt: skip
+    settings.UPLOADS_PER_HOUR = 0
+    settings.FAMILY_DISK_BYTES = 0
+    make_stored_video(child)
+    assert upload_page(parent_client, child, make_video()).status_code == 302
