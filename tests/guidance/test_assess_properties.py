@@ -4,6 +4,7 @@ source, and a baby seen travelling across the floor is never told "not crawling"
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -13,15 +14,15 @@ from hypothesis import strategies as st
 from crawlcoach.guidance import assess, load_content
 from crawlcoach.guidance.age import DAYS_PER_MONTH
 from crawlcoach.guidance.errors import GuidanceInputError
-from crawlcoach.guidance.findings import SECONDS_KEYS
-from crawlcoach.guidance.vocabulary import (
-    DIRECTIONS,
-    LEVELS,
-    LIMBS,
-    OBSERVATIONS,
-    PATTERNS,
-    STYLES,
-)
+from crawlcoach.guidance.vocabulary import LEVELS, OBSERVATIONS
+from crawlcoach.vocabulary import BOUT_DIRECTIONS, LIMBS, Direction, Pattern, Style
+
+DIRECTIONS = tuple(str(d) for d in Direction)
+STYLES = tuple(str(s) for s in Style)
+PATTERNS = tuple(str(p) for p in Pattern)
+SECONDS_KEYS = tuple(str(d) for d in BOUT_DIRECTIONS)
+LIMB_NAMES = tuple(str(limb) for limb in LIMBS)
+MakeAnalysis = Callable[..., dict[str, Any]]
 
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TODAY = date(2026, 6, 1)
@@ -58,7 +59,10 @@ well_formed = st.fixed_dictionaries(
         ),
         "limbs": st.fixed_dictionaries(
             {
-                **{name: st.fixed_dictionaries({"used": maybe(st.booleans())}) for name in LIMBS},
+                **{
+                    name: st.fixed_dictionaries({"used": maybe(st.booleans())})
+                    for name in LIMB_NAMES
+                },
                 "symmetry_index": maybe(st.floats(0, 1)),
                 "asymmetry_flag": maybe(st.booleans()),
             }
@@ -165,15 +169,12 @@ def test_a_baby_seen_travelling_is_never_told_not_crawling(
     assert "not_crawling_within_window" not in {r.id for r in result.reasons}
 
 
-def test_the_reason_exists_for_a_baby_that_does_not_travel() -> None:
+def test_the_reason_exists_for_a_baby_that_does_not_travel(make_analysis: MakeAnalysis) -> None:
     """The property above is not empty: the same rules say it of a still baby in the window."""
-    still = {
-        "quality": {"usable": True}, "error": None,
-        "locomotion": {"dominant_direction": "stationary", "dominant_style": "none"},
-    }  # fmt: skip
+    still = make_analysis("stationary", "none")
     result = assess(born_at(11), today=TODAY, analyses=[still], content=CONTENT)
     assert "not_crawling_within_window" in {r.id for r in result.reasons}
-    moving = {**still, "locomotion": {"dominant_direction": "forward", "dominant_style": "none"}}
+    moving = make_analysis("forward", "none")
     result = assess(born_at(11), today=TODAY, analyses=[moving], content=CONTENT)
     assert "not_crawling_within_window" not in {r.id for r in result.reasons}
 
