@@ -8,11 +8,15 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import click
 
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.video import probe
+
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar  # what click.progressbar returns
 
 _STEPS = 1000
 
@@ -34,7 +38,7 @@ class VideoProgress:
         self.videos = videos
         self.total = len(videos)
         self.enabled = sys.stderr.isatty()
-        self._bar: click.progressbar | None = None  # type: ignore[type-arg]
+        self._bar: ProgressBar[int] | None = None
         self._shown = 0
         self._log = _ProgressLog(videos, log_every_s, clock) if not self.enabled else None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import click
 
@@ -13,7 +14,8 @@ class _Rate(click.FloatRange):
     def convert(
         self, value: object, param: click.Parameter | None, ctx: click.Context | None
     ) -> float:
-        rate = super().convert(value, param, ctx)
+        # click's types say a float comes in; from the command line it is the text typed.
+        rate = super().convert(cast(float, value), param, ctx)
         if math.isnan(rate):
             self.fail(f"{value!r} is not a number.", param, ctx)
         return float(rate)

@@ -11,7 +11,7 @@ asymmetric) and 0.0 (not used: held still and dragged).
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
@@ -20,7 +20,7 @@ from crawlcoach.synth.scenario import LIMB_NAMES, LimbName, Scenario, Segment
 
 def _use(**changes: float) -> dict[LimbName, float]:
     use: dict[LimbName, float] = dict.fromkeys(LIMB_NAMES, 1.0)
-    use.update(changes)  # type: ignore[typeddict-item]
+    use.update(cast(dict[LimbName, float], changes))  # keyword names cannot be typed as limbs
     return use
 
 

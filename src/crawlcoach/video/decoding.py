@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 
 import av
@@ -23,7 +23,7 @@ class DecodeLog:
 
 def decode_frames(
     container: InputContainer, stream: VideoStream, log: DecodeLog
-) -> Iterator[av.VideoFrame]:
+) -> Generator[av.VideoFrame, None, None]:
     """Yield the decoded frames of ``stream`` in presentation order, recording damage in ``log``."""
     consecutive_bad = 0
     try:

@@ -171,8 +171,8 @@ class FrameStream(Iterator[Frame]):
 
     def _to_upright_rgb(self, frame: av.VideoFrame) -> np.ndarray:
         width, height = self._size
-        rgb = self._reformatter.reformat(frame, width=width, height=height, format="rgb24")
-        rgb = np.ascontiguousarray(rgb.to_ndarray())  # rows may carry padding for odd widths
+        scaled = self._reformatter.reformat(frame, width=width, height=height, format="rgb24")
+        rgb = np.ascontiguousarray(scaled.to_ndarray())  # rows may carry padding for odd widths
         return self._orientation.apply(rgb)
 
     def _finish(self, clock: PresentationClock) -> None:

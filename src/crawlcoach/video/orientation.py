@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import cast
 
 import av
 import cv2
 import numpy as np
+from av.sidedata.sidedata import SideDataContainer
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,8 @@ def orientation_from_matrix(m: np.ndarray) -> Orientation:
 
 
 def _display_matrix(frame: av.VideoFrame) -> np.ndarray | None:
-    for side_data in frame.side_data:
+    # PyAV's stub calls it a dict of motion vectors; it is the frame's container of side data.
+    for side_data in cast(SideDataContainer, frame.side_data):
         if "DISPLAYMATRIX" in str(side_data.type):
             raw = bytes(side_data)
             if len(raw) >= 36:

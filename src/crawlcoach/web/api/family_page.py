@@ -12,21 +12,21 @@ from django.views.decorators.http import require_POST
 
 from crawlcoach.web.api import tokens
 from crawlcoach.web.api.models import ApiToken
-from crawlcoach.web.families.access import family_required
+from crawlcoach.web.families.access import family_required, signed_in_user
 from crawlcoach.web.families.models import Caregiver
 
 NEW_TOKEN_SESSION_KEY = "api_new_token"
 
 
 def _caregiver(request: HttpRequest) -> Caregiver:
-    return Caregiver.objects.get(user=request.user)
+    return Caregiver.objects.get(user=signed_in_user(request))
 
 
 def token_section(request: HttpRequest) -> dict[str, Any]:
     """The family page's context for the section: this caregiver's tokens, and a token just
     made (taken out of the session, so it is never shown again)."""
     return {
-        "api_tokens": list(ApiToken.objects.filter(caregiver__user=request.user)),
+        "api_tokens": list(ApiToken.objects.filter(caregiver__user=signed_in_user(request))),
         "new_api_token": request.session.pop(NEW_TOKEN_SESSION_KEY, None),
     }
 
@@ -43,7 +43,7 @@ def create_token(request: HttpRequest) -> HttpResponse:
 @family_required
 def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
     # Only one's own tokens: another caregiver's or another family's id is not found.
-    token = get_object_or_404(ApiToken, pk=token_id, caregiver__user=request.user)
+    token = get_object_or_404(ApiToken, pk=token_id, caregiver__user=signed_in_user(request))
     token.delete()
     messages.success(request, f"The token “{token.name}” is withdrawn; it no longer works.")
     return redirect("family")

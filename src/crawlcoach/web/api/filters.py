@@ -6,6 +6,7 @@ A malformed value is a 400 that says what a good one looks like, never an empty 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import TypeVar
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -17,6 +18,8 @@ from rest_framework.request import Request
 
 from crawlcoach.web.api import scoping
 from crawlcoach.web.videos.models import Status, Video
+
+Row = TypeVar("Row")  # what the query set yields: filtering keeps it
 
 VIDEO_PARAMETERS = [
     OpenApiParameter("child", OpenApiTypes.INT, description="Only this child's videos."),
@@ -92,7 +95,7 @@ def child_id(request: Request) -> int | None:
     return int(raw)
 
 
-def filter_videos(request: Request, videos: QuerySet[Video]) -> QuerySet[Video]:
+def filter_videos(request: Request, videos: QuerySet[Video, Row]) -> QuerySet[Video, Row]:
     if (child := child_id(request)) is not None:
         videos = videos.filter(child_id=child)
     if (status := _one(request, "status")) is not None:

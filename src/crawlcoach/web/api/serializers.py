@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -11,10 +12,10 @@ from rest_framework import serializers
 
 from crawlcoach.web import family_time, guidance_bridge
 from crawlcoach.web.children.models import Child
-from crawlcoach.web.videos.models import Video
+from crawlcoach.web.videos.models import Status, Video
 
 
-def _absolute(context: dict[str, Any], name: str, *args: object) -> str:
+def _absolute(context: Mapping[str, Any], name: str, *args: object) -> str:
     path = reverse(name, args=args)
     request = context.get("request")
     return request.build_absolute_uri(path) if request is not None else path
@@ -58,7 +59,9 @@ class ChildSerializer(serializers.ModelSerializer):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Read when used, not at import: the guidance's content is loaded lazily.
-        self.fields["observations"].child.choices = guidance_bridge.observation_choices()
+        observations = cast(serializers.ListField, self.fields["observations"])
+        choice = cast(serializers.ChoiceField, observations.child)
+        choice.choices = guidance_bridge.observation_choices()
 
     @extend_schema_field(AgeSerializer(allow_null=True))
     def get_age(self, child: Child) -> dict[str, Any] | None:
@@ -148,8 +151,9 @@ class VideoUploadSerializer(serializers.Serializer):
 
 class VideoStatusSerializer(serializers.Serializer):
     id = serializers.UUIDField()
-    status = serializers.ChoiceField(choices=Video._meta.get_field("status").choices)
-    label = serializers.CharField()
+    status = serializers.ChoiceField(choices=Status.choices)  # as Video.status
+    # DRF's metaclass takes declared fields off the class, so this never hides Field.label.
+    label = serializers.CharField()  # type: ignore[assignment]
     progress = serializers.FloatField()
     pending = serializers.BooleanField()
     error = serializers.CharField(allow_null=True)

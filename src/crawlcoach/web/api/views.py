@@ -3,12 +3,14 @@ status, analysis, files). Every object comes through ``scoping``; every error th
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, JsonResponse
+from django.http.response import HttpResponseBase
 from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
@@ -19,8 +21,10 @@ from rest_framework.exceptions import NotFound, UnsupportedMediaType, Validation
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import BaseSerializer
 from rest_framework.views import APIView
 
 from crawlcoach.web import family_time, guidance_bridge, limits
@@ -44,26 +48,38 @@ class AlwaysJson(DefaultContentNegotiation):
     """Answer in JSON whatever the Accept header asks: a video player asking for video/* must
     still get the file (served as it is), and an error it can read."""
 
-    def select_renderer(self, request: Request, renderers: list[Any], format_suffix: Any = None):  # type: ignore[no-untyped-def]
-        return renderers[0], renderers[0].media_type
+    def select_renderer(
+        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        first = next(iter(renderers))
+        return first, first.media_type
 
 
-class FamilyScoped:
-    """What every family endpoint shares: members only, JSON, one object found or a plain 404."""
+M = TypeVar("M", bound=Model)
+Row = TypeVar("Row")
+
+
+class FamilyScoped(APIView):
+    """What every family endpoint shares: members only, JSON."""
 
     permission_classes = [FamilyMember]
     content_negotiation_class = AlwaysJson
+
+
+class FamilyScopedViewSet(FamilyScoped, viewsets.GenericViewSet[M]):
+    """The family's objects of one model: one object found or a plain 404."""
+
     not_found_message = "Nothing with this id in your family."
 
-    def get_object(self) -> Model:
+    def get_object(self) -> M:
         try:
-            return super().get_object()  # type: ignore[misc]
+            return super().get_object()
         except Http404 as exc:  # not in this family (or not at all): the same answer
             raise NotFound(self.not_found_message) from exc
 
 
 @extend_schema(tags=["family"])
-class FamilyView(FamilyScoped, APIView):
+class FamilyView(FamilyScoped):
     @extend_schema(responses=serializers.FamilySerializer, summary="Your family")
     def get(self, request: Request) -> Response:
         caregiver = scoping.caregiver_of(request)
@@ -90,7 +106,14 @@ class FamilyView(FamilyScoped, APIView):
     partial_update=extend_schema(summary="Change some of a child's details"),
     destroy=extend_schema(summary="Delete a child with all of the child's videos"),
 )
-class ChildViewSet(FamilyScoped, viewsets.ModelViewSet):
+class ChildViewSet(
+    mixins.CreateModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    mixins.ListModelMixin,
+    FamilyScopedViewSet[Child],
+):
     serializer_class = serializers.ChildSerializer
     lookup_value_regex = "[0-9]+"
     not_found_message = "No child with this id in your family."
@@ -98,7 +121,7 @@ class ChildViewSet(FamilyScoped, viewsets.ModelViewSet):
     def get_queryset(self) -> QuerySet[Child]:
         return scoping.children(self.request)
 
-    def perform_create(self, serializer: serializers.ChildSerializer) -> None:
+    def perform_create(self, serializer: BaseSerializer[Child]) -> None:
         serializer.save(family=scoping.family_of(self.request))
 
     def perform_destroy(self, instance: Child) -> None:
@@ -134,11 +157,10 @@ class ChildViewSet(FamilyScoped, viewsets.ModelViewSet):
     destroy=extend_schema(summary="Delete a video, its files and its analysis"),
 )
 class VideoViewSet(
-    FamilyScoped,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
+    FamilyScopedViewSet[Video],
 ):
     serializer_class = serializers.VideoSerializer
     lookup_value_regex = "[0-9a-fA-F-]{32,36}"
@@ -151,7 +173,7 @@ class VideoViewSet(
         storage.delete_video_files(instance)
         instance.delete()
 
-    def filter_queryset(self, queryset: QuerySet[Video]) -> QuerySet[Video]:
+    def filter_queryset(self, queryset: QuerySet[Video, Row]) -> QuerySet[Video, Row]:
         if self.action == "list":
             return filters.filter_videos(self.request, queryset)
         return queryset
@@ -189,7 +211,8 @@ class VideoViewSet(
             ) from exc
         if getattr(request._request, "upload_too_large", False):
             return error_response(413, "too_large", upload.too_large_message(limit))
-        child = self._child_for_upload(request.data.get("child"))
+        data = request.data  # a form's fields here (multipart), never a JSON list
+        child = self._child_for_upload(data.get("child") if isinstance(data, Mapping) else None)
         if not isinstance(received, TemporaryUploadedFile):
             return error_response(
                 400, "no_video", "Send the video file in the form field 'video' (multipart)."
@@ -250,20 +273,20 @@ class VideoViewSet(
 
     @extend_schema(responses=VIDEO_FILE_RESPONSES, summary="The video as it was uploaded (Range)")
     @action(detail=True, methods=["get"])
-    def original(self, request: Request, pk: str) -> HttpResponse:
+    def original(self, request: Request, pk: str) -> HttpResponseBase:
         return self._file(self.get_object().original_file, "This video's file is no longer there.")
 
     @extend_schema(
         responses=VIDEO_FILE_RESPONSES, summary="The video with the tracked body drawn (Range)"
     )
     @action(detail=True, methods=["get"])
-    def skeleton(self, request: Request, pk: str) -> HttpResponse:
+    def skeleton(self, request: Request, pk: str) -> HttpResponseBase:
         return self._file(
             self.get_object().annotated_file,
             "This video has no skeleton video: it is drawn while the video is analysed.",
         )
 
-    def _file(self, relative: str, missing: str) -> HttpResponse:
+    def _file(self, relative: str, missing: str) -> HttpResponseBase:
         path = storage.absolute(relative) if relative else None
         if path is None or not path.is_file():
             raise NotFound(missing)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -29,11 +29,12 @@ class ChildForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["observations"].choices = observation_choices()
+        cast(forms.ChoiceField, self.fields["observations"]).choices = observation_choices()
         self.fields["name"].widget.attrs["autocomplete"] = "off"
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         born = cleaned.get("born")
         if born is not None:
             # A child saved earlier who has since grown past the norms can still be edited.

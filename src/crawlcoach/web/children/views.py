@@ -9,13 +9,13 @@ from django.views.decorators.http import require_http_methods
 
 from crawlcoach.web.children.forms import ChildForm
 from crawlcoach.web.children.models import Child
-from crawlcoach.web.families.access import family_required
+from crawlcoach.web.families.access import family_of, family_required
 from crawlcoach.web.videos import storage
 
 
 def family_child(request: HttpRequest, child_id: int) -> Child:
     """The child with this id in the request's family, else 404 (never another family's)."""
-    return get_object_or_404(Child, pk=child_id, family=request.family)  # type: ignore[attr-defined]
+    return get_object_or_404(Child, pk=child_id, family=family_of(request))
 
 
 @family_required
@@ -23,7 +23,7 @@ def add_child(request: HttpRequest) -> HttpResponse:
     form = ChildForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         child = form.save(commit=False)
-        child.family = request.family  # type: ignore[attr-defined]
+        child.family = family_of(request)
         child.save()
         messages.success(request, f"{child.name} is added. Film a minute of floor play to begin.")
         return redirect("child", child_id=child.pk)

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from crawlcoach.web import family_time, guidance_bridge
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.dashboard.charts import progress
-from crawlcoach.web.families.access import family_required
+from crawlcoach.web.families.access import family_of, family_required
 from crawlcoach.web.videos.models import Video
 
 RECENT_VIDEOS = 12
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: HttpRequest) -> HttpResponseBase:
     if not request.user.is_authenticated:
         if not get_user_model().objects.exists():
             return redirect("signup")
@@ -27,7 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @family_required
 def _family_home(request: HttpRequest) -> HttpResponse:
     today = family_time.today()
-    children = list(request.family.children.all())  # type: ignore[attr-defined]
+    children = list(family_of(request).children.all())
     rows = [
         {
             "child": child,

@@ -4,6 +4,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from crawlcoach.web.families.access import request_family
+
 
 def family(request: HttpRequest) -> dict[str, Any]:
-    return {"family": getattr(request, "family", None)}
+    return {"family": request_family(request)}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.conf import settings
@@ -25,7 +25,7 @@ class CaregiverCreationForm(UserCreationForm):
 
     class Meta(UserCreationForm.Meta):
         model = User
-        fields = ("first_name", "username")
+        fields: ClassVar[tuple[str, ...]] = ("first_name", "username")
 
 
 class SignupForm(CaregiverCreationForm):

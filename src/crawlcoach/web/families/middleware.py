@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from crawlcoach.web.families.access import attach_family
 from crawlcoach.web.families.models import Caregiver
 
 
@@ -14,9 +15,9 @@ class FamilyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.family = None  # type: ignore[attr-defined]
+        attach_family(request, None)
         if request.user.is_authenticated:
             caregiver = Caregiver.objects.select_related("family").filter(user=request.user).first()
             if caregiver is not None:
-                request.family = caregiver.family  # type: ignore[attr-defined]
+                attach_family(request, caregiver.family)
         return self.get_response(request)

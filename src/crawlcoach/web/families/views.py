@@ -9,16 +9,18 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from crawlcoach.web.api.family_page import token_section
-from crawlcoach.web.families.access import family_required
+from crawlcoach.web.families.access import family_of, family_required, signed_in_user
 from crawlcoach.web.families.forms import (
     CaregiverCreationForm,
     LockoutAuthenticationForm,
@@ -55,7 +57,7 @@ class LoginView(auth_views.LoginView):
     authentication_form = LockoutAuthenticationForm
     redirect_authenticated_user = True
 
-    def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
         if not get_user_model().objects.exists():
             return redirect("signup")  # no default password: the first visit makes the account
         return super().dispatch(request, *args, **kwargs)
@@ -64,7 +66,7 @@ class LoginView(auth_views.LoginView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "families/password_change.html"
 
-    def form_valid(self, form):  # type: ignore[no-untyped-def]
+    def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
         response = super().form_valid(form)
         messages.success(self.request, "Your password has been changed.")
         return response
@@ -75,7 +77,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 @family_required
 def family_page(request: HttpRequest) -> HttpResponse:
-    family = request.family  # type: ignore[attr-defined]
+    family = family_of(request)
     now = timezone.now()
     invitations = [inv for inv in family.invitations.all() if inv.is_open(now)]
     links = [(inv, invitation_link(inv)) for inv in invitations]
@@ -96,8 +98,8 @@ def invitation_link(invitation: Invitation) -> str:
 @family_required
 def invite(request: HttpRequest) -> HttpResponse:
     Invitation.objects.create(
-        family=request.family,  # type: ignore[attr-defined]
-        created_by=request.user,
+        family=family_of(request),
+        created_by=signed_in_user(request),
         expires_at=timezone.now() + timedelta(days=settings.INVITATION_DAYS),
     )
     messages.success(
@@ -114,7 +116,7 @@ def revoke_invitation(request: HttpRequest, invitation_id: int) -> HttpResponse:
     invitation = get_object_or_404(
         Invitation,
         pk=invitation_id,
-        family=request.family,  # type: ignore[attr-defined]
+        family=family_of(request),
     )
     invitation.delete()
     messages.success(request, "Invitation withdrawn; the link no longer works.")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -29,7 +29,7 @@ class MilestoneForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.child = child
         videos = child.videos.all()
-        self.fields["video"].choices = [("", "None")] + [
+        cast(forms.ChoiceField, self.fields["video"]).choices = [("", "None")] + [
             (str(v.pk), f"{v.display_title}, {v.filmed_at:%-d %b %Y}") for v in videos
         ]
 

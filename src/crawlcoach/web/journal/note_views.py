@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from crawlcoach.web import family_time, form_dates
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
-from crawlcoach.web.families.access import family_required
+from crawlcoach.web.families.access import family_of, family_required
 from crawlcoach.web.journal import photos
 from crawlcoach.web.journal.models import Note
 from crawlcoach.web.videos import storage
@@ -61,7 +61,7 @@ def family_note(request: HttpRequest, note_id: int) -> Note:
     return get_object_or_404(
         Note.objects.select_related("child"),
         pk=note_id,
-        child__family=request.family,  # type: ignore[attr-defined]
+        child__family=family_of(request),
     )
 
 
@@ -90,7 +90,7 @@ def notes(request: HttpRequest, child_id: int) -> HttpResponse:
 
 @require_GET
 @family_required
-def note_photo(request: HttpRequest, note_id: int) -> HttpResponse:
+def note_photo(request: HttpRequest, note_id: int) -> FileResponse:
     note = family_note(request, note_id)
     if not note.photo_file:
         raise Http404("This note has no photo.")

@@ -4,7 +4,7 @@ shows the time running."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -18,7 +18,7 @@ from crawlcoach.guidance import load_content
 from crawlcoach.web import family_time, form_dates, guidance_bridge
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
-from crawlcoach.web.families.access import family_required
+from crawlcoach.web.families.access import family_of, family_required
 from crawlcoach.web.journal import practice
 from crawlcoach.web.journal.milestone_views import age_for_norms
 from crawlcoach.web.journal.models import PracticeEntry, PracticeKind, RunningTimer
@@ -39,10 +39,12 @@ class KindForm(forms.Form):
     def __init__(self, child: Child, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.child = child
-        self.fields["activity"].choices = [("", "—"), *activity_choices(child)]
+        activity = cast(forms.ChoiceField, self.fields["activity"])
+        activity.choices = [("", "—"), *activity_choices(child)]
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         if cleaned.get("kind") == PracticeKind.ACTIVITY and not cleaned.get("activity"):
             self.add_error("activity", "Choose which activity from the plan.")
         if cleaned.get("kind") != PracticeKind.ACTIVITY:
@@ -171,7 +173,7 @@ def add_entry(request: HttpRequest, child_id: int) -> HttpResponse:
 @require_POST
 @family_required
 def delete_entry(request: HttpRequest, entry_id: int) -> HttpResponse:
-    entry = get_object_or_404(PracticeEntry, pk=entry_id, child__family=request.family)  # type: ignore[attr-defined]
+    entry = get_object_or_404(PracticeEntry, pk=entry_id, child__family=family_of(request))
     child_id = entry.child_id
     entry.delete()
     messages.success(request, "The entry is deleted.")

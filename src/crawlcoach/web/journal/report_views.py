@@ -68,7 +68,7 @@ def report_page(request: HttpRequest, child_id: int) -> HttpResponse:
 
 @require_GET
 @family_required
-def report_pdf(request: HttpRequest, child_id: int) -> HttpResponse:
+def report_pdf(request: HttpRequest, child_id: int) -> FileResponse:
     child = family_child(request, child_id)
     chosen = {int(n) for n in request.GET.getlist("note") if n.isdigit()}
     buffer = io.BytesIO()

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.db import OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from crawlcoach.web import family_time, guidance_bridge, limits, notices
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
-from crawlcoach.web.families.access import family_required
+from crawlcoach.web.families.access import family_of, family_required
 from crawlcoach.web.videos import presentation, storage, upload
 from crawlcoach.web.videos.details import VideoDetailsForm
 from crawlcoach.web.videos.models import PENDING, Status, Video
@@ -33,7 +34,7 @@ def family_video(request: HttpRequest, video_id: uuid.UUID) -> Video:
     return get_object_or_404(
         Video.objects.select_related("child"),
         pk=video_id,
-        child__family=request.family,  # type: ignore[attr-defined]
+        child__family=family_of(request),
     )
 
 
@@ -135,7 +136,7 @@ def video_status(request: HttpRequest, video_id: uuid.UUID) -> JsonResponse:
 
 @require_GET
 @family_required
-def video_file(request: HttpRequest, video_id: uuid.UUID, kind: str) -> HttpResponse:
+def video_file(request: HttpRequest, video_id: uuid.UUID, kind: str) -> HttpResponseBase:
     video = family_video(request, video_id)
     relative = {"original": video.original_file, "annotated": video.annotated_file}.get(kind)
     if not relative:
