@@ -59,10 +59,17 @@ def main() -> None:
     ap.add_argument("--tracks", type=Path, default=Path("/tmp/crawlcoach-tracks"))
     ap.add_argument("--camera", type=Path, default=None)
     ap.add_argument("--no-camera", action="store_true")
-    ap.add_argument("--save-camera", type=Path, default=None,
-                    help="write each estimated camera motion here for --camera next time")
-    ap.add_argument("--played-backwards", action="store_true",
-                    help="the tracks are of the clips played backwards (clip_variants.py)")
+    ap.add_argument(
+        "--save-camera",
+        type=Path,
+        default=None,
+        help="write each estimated camera motion here for --camera next time",
+    )
+    ap.add_argument(
+        "--played-backwards",
+        action="store_true",
+        help="the tracks are of the clips played backwards (clip_variants.py)",
+    )
     ap.add_argument("--verbose", "-v", action="store_true")
     args = ap.parse_args()
     want, want_rev = ("backward", "forward") if args.played_backwards else ("forward", "backward")
@@ -138,8 +145,10 @@ def main() -> None:
         print("  reported crawling:         ", share(subset, lambda r: r["crawling"]))
     for r in results:
         if r["group"] == "neg":
-            print(f"  negative {r['stem']}: crawling={r['crawling']} style={r['style']}"
-                  f" dir={r['dir']}")
+            print(
+                f"  negative {r['stem']}: crawling={r['crawling']} style={r['style']}"
+                f" dir={r['dir']}"
+            )
     fwd_dev = [r for r in dev if r["label_dir"] == "forward"]
     print("  forward clips came out as:", dict(Counter(r["dir"] for r in fwd_dev)))
     print("  reversed clips came out as:", dict(Counter(r["rev_dir"] for r in fwd_dev)))
@@ -150,8 +159,13 @@ def main() -> None:
     wrong = [f"{r['stem']} ({r['label_style']} -> {r['style']})" for r in dev
              if r["label_style"] in ("belly", "hands_and_knees") and not _style_ok(r)]  # fmt: skip
     print("  style misses:", ", ".join(wrong) or "none")
-    print("  patterns:", {p: sum(r["pattern"] == p for r in dev) for p in
-                          ("diagonal", "lateral", "synchronous", "irregular", "unknown")})
+    print(
+        "  patterns:",
+        {
+            p: sum(r["pattern"] == p for r in dev)
+            for p in ("diagonal", "lateral", "synchronous", "irregular", "unknown")
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -58,27 +58,35 @@ def main() -> None:
         if args.video is None:
             t = time.perf_counter()
             make_video(DEV / args.clip, video, args.minutes * 60)
-            print(f"made {video.name} ({video.stat().st_size / 1e6:.0f} MB) in "
-                  f"{time.perf_counter() - t:.0f} s")
+            print(
+                f"made {video.name} ({video.stat().st_size / 1e6:.0f} MB) in "
+                f"{time.perf_counter() - t:.0f} s"
+            )
         duration = probe(video).duration_s
         # A fresh interpreter, so the peak RSS is the analysis alone (not the encoder).
         t = time.perf_counter()
         out = subprocess.run(
             [sys.executable, __file__, "--analyze", str(video)],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout
         took = time.perf_counter() - t
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(out.strip())
-    print(f"analysed {duration:.0f} s of 1080p30 video in {took:.1f} s (including interpreter "
-          f"and model start-up): {duration / took:.2f}x real time")
+    print(
+        f"analysed {duration:.0f} s of 1080p30 video in {took:.1f} s (including interpreter "
+        f"and model start-up): {duration / took:.2f}x real time"
+    )
     print(f"peak RSS of the analysis process {peak:.0f} MB")
 
 
 def analyze_only(video: Path) -> None:
     result = analyze_video(video)
-    print(f"error: {result.get('error')}; pose coverage {result['quality']['pose_coverage']}; "
-          f"analysis_s {result['timing']['analysis_s']:.1f}")
+    print(
+        f"error: {result.get('error')}; pose coverage {result['quality']['pose_coverage']}; "
+        f"analysis_s {result['timing']['analysis_s']:.1f}"
+    )
 
 
 if __name__ == "__main__":

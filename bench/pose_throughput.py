@@ -32,11 +32,17 @@ def main() -> None:
     n_frames = sum(len(f) for _, _, f in decoded)
 
     bare_s = ours_s = 0.0
-    with open_backend() as backend, mp.solutions.pose.Pose(
-        model_complexity=MODEL_COMPLEXITY, smooth_landmarks=False,
-        min_detection_confidence=MIN_CONFIDENCE, min_tracking_confidence=MIN_CONFIDENCE,
-    ) as bare:
+    with (
+        open_backend() as backend,
+        mp.solutions.pose.Pose(
+            model_complexity=MODEL_COMPLEXITY,
+            smooth_landmarks=False,
+            min_detection_confidence=MIN_CONFIDENCE,
+            min_tracking_confidence=MIN_CONFIDENCE,
+        ) as bare,
+    ):
         for i, (path, size, frames) in enumerate(decoded):
+
             def run_bare(frames=frames) -> float:
                 bare.reset()
                 t = time.perf_counter()

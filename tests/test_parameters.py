@@ -95,9 +95,7 @@ def test_analyze_motion_reads_its_parameters() -> None:
     default = analyze_motion(clip.track).locomotion
     assert default.dominant_direction == "forward"
     slow = dataclasses.replace(AnalysisParams(), bouts=BoutParams(min_speed=5.0))
-    assert analyze_motion(clip.track, params=slow).locomotion.dominant_direction == (
-        "stationary"
-    )
+    assert analyze_motion(clip.track, params=slow).locomotion.dominant_direction == ("stationary")
     never = dataclasses.replace(AnalysisParams(), dominance=DominanceParams(min_travel_s=60.0))
     loco = analyze_motion(clip.track, params=never).locomotion
     assert loco.crawling is False and loco.dominant_direction == "stationary"

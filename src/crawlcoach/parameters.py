@@ -33,9 +33,7 @@ GROUP_SPLIT = (
     "bench/accuracy_clips.py, per-group sweep (docs/benchmarks-history.md: Tuning split by group)"
 )
 COVERAGE = "bench/pose_coverage.py (docs/benchmarks.md: Pose coverage on the development clips)"
-CONFIDENCE = (
-    "bench/direction_confidence.py (docs/benchmarks-history.md: How sure the direction is)"
-)
+CONFIDENCE = "bench/direction_confidence.py (docs/benchmarks-history.md: How sure the direction is)"
 CAMERA_FIT = (
     "bench/accuracy_clips.py + tests/motion (docs/benchmarks-history.md: Camera motion fit)"
 )

@@ -55,15 +55,27 @@ def make_analysis() -> MakeAnalysis:
         limbs["asymmetry_flag"] = bool(unused) if asymmetry is None else asymmetry
         analysis: dict[str, Any] = {
             "schema": "crawlcoach.analysis/1",
-            "video": {"path": "baby.mp4", "duration_s": 10.0, "fps": 25.0, "width": 320,
-                      "height": 240},
-            "quality": {"pose_coverage": 0.9 if usable else 0.1, "usable": usable,
-                        "problems": [] if usable else ["baby too small in the picture"]},
+            "video": {
+                "path": "baby.mp4",
+                "duration_s": 10.0,
+                "fps": 25.0,
+                "width": 320,
+                "height": 240,
+            },
+            "quality": {
+                "pose_coverage": 0.9 if usable else 0.1,
+                "usable": usable,
+                "problems": [] if usable else ["baby too small in the picture"],
+            },
             "locomotion": {
                 "crawling": style not in ("walking", "none") and direction != "stationary",
                 "dominant_direction": direction,
-                "seconds": {"forward": forward_s, "backward": 2.0, "pivoting": 0.0,
-                            "stationary": 3.0},
+                "seconds": {
+                    "forward": forward_s,
+                    "backward": 2.0,
+                    "pivoting": 0.0,
+                    "stationary": 3.0,
+                },
                 "dominant_style": style,
                 "bouts": [],
             },

@@ -29,14 +29,26 @@ DIAGNOSTIC = re.compile(
 
 def user_facing_texts() -> list[str]:
     content = load_content()
-    texts = [content.texts.disclaimer, content.texts.film_tips, content.texts.film_again,
-             content.texts.coming_up]
-    for table in (content.texts.verdicts, content.texts.situations, content.texts.observations,
-                  content.texts.explanation):
+    texts = [
+        content.texts.disclaimer,
+        content.texts.film_tips,
+        content.texts.film_again,
+        content.texts.coming_up,
+    ]
+    for table in (
+        content.texts.verdicts,
+        content.texts.situations,
+        content.texts.observations,
+        content.texts.explanation,
+    ):
         texts += table.values()
     # The words for the analysis's values, which the explanation uses too.
-    for entries in (words.WORDS.directions, words.WORDS.styles, words.WORDS.patterns,
-                    words.WORDS.certainty):
+    for entries in (
+        words.WORDS.directions,
+        words.WORDS.styles,
+        words.WORDS.patterns,
+        words.WORDS.certainty,
+    ):
         texts += [text for entry in entries.values() for text in entry.values()]
     texts += [*words.WORDS.limbs.values(), *words.WORDS.limb_use.values()]
     texts += [line for lines in content.texts.watch_for.values() for line in lines]
@@ -82,9 +94,17 @@ def test_every_reason_and_activity_cites_known_sources() -> None:
 def test_the_article_ideas_are_all_in_the_catalogue() -> None:
     ids = {a.id for a in load_content().activities}
     assert {
-        "show_how", "toy_just_out_of_reach", "hand_behind_to_push_off", "tummy_support_balance",
-        "guide_limbs_forward", "chase_and_overtake", "food_lure", "tummy_time_mat",
-        "crawling_playmate", "celebrate_forward", "tummy_time_daily",
+        "show_how",
+        "toy_just_out_of_reach",
+        "hand_behind_to_push_off",
+        "tummy_support_balance",
+        "guide_limbs_forward",
+        "chase_and_overtake",
+        "food_lure",
+        "tummy_time_mat",
+        "crawling_playmate",
+        "celebrate_forward",
+        "tummy_time_daily",
     } <= ids
 
 
@@ -149,63 +169,127 @@ def test_an_unchanged_copy_loads_from_a_directory(tmp_path: Path) -> None:
 HAND_BEHIND = "activity 'hand_behind_to_push_off'"
 NEXT_FLAG = '\n\n[[red_flag]]\nid = "one_side_persistent"'
 BROKEN = [
-    ("activities.toml",
-     replace_once('sources = ["aap_caring_2019", "crawling_article"]',
-                  'sources = ["aap_caring_2019", "no_such_source"]'),
-     rf"activities\.toml: {HAND_BEHIND}: unknown source id 'no_such_source'"),
-    ("activities.toml", replace_once('title = "Something to push against"\n', ""),
-     rf"{HAND_BEHIND}: missing field 'title'"),
-    ("activities.toml",
-     replace_once("min_months = 5\nmax_months = 18", "min_months = 19\nmax_months = 18"),
-     rf"{HAND_BEHIND}: bad age range"),
-    ("activities.toml", replace_once("min_months = 5\n", "min_months = -1\n"),
-     rf"{HAND_BEHIND}: field 'min_months' = -1.0 is not an age"),
-    ("activities.toml",
-     replace_once('situations = ["backward_only", "mixed_direction", "belly_only"]',
-                  'situations = ["backward_only", "moonwalking"]'),
-     rf"{HAND_BEHIND}: targets unknown situation 'moonwalking'"),
-    ("activities.toml",
-     replace_once('id = "toy_just_out_of_reach"', 'id = "hand_behind_to_push_off"'),
-     rf"{HAND_BEHIND}: duplicate id"),
-    ("activities.toml",
-     replace_once('title = "Something to push against"', 'titel = "x"\ntitle = "y"'),
-     r"unknown field\(s\) titel"),
-    ("activities.toml", lambda text: text.replace('"one_side_less"', '"walking"'),
-     r"activities\.toml: no activity targets situation\(s\) one_side_less"),
-    ("activities.toml", replace_once("steps = [", "steps = [ 42, "),
-     r"field 'steps' must hold only non-empty strings"),
-    ("sources.toml", replace_once('id = "who_mds_2006"', 'id = "who_2006"'),
-     r"norms\.toml: window 'sitting_without_support': unknown source id 'who_mds_2006'"),
-    ("sources.toml",
-     replace_once('url = "https://doi.org/10.1542/peds.2021-052138"', 'url = "doi:10"'),
-     r"source 'cdc_2022': field 'url' = 'doi:10' must start with https://"),
-    ("norms.toml", replace_once("p1_months = 5.2", "p1_months = 14.0"),
-     r"norms\.toml: window 'hands_and_knees_crawling': bad age range"),
-    ("norms.toml", replace_once('id = "hands_and_knees_crawling"', 'id = "crawling"'),
-     r"norms\.toml: missing window\(s\) the rules need: hands_and_knees_crawling"),
-    ("norms.toml", replace_once("p99_months = 13.5", 'p99_months = "13.5"'),
-     r"field 'p99_months' must be a number"),
-    ("red_flags.toml",
-     replace_once(f'sources = ["aap_caring_2019"]{NEXT_FLAG}',
-                  f'sources = ["aap_crawling_styles"]{NEXT_FLAG}'),
-     r"red_flag 'stiff_or_floppy': a talk_to_doctor reason needs at least one primary source"),
-    ("red_flags.toml", replace_once('level = "watch"', 'level = "panic"'),
-     r"red_flag 'not_bearing_weight': field 'level' = 'panic' is not one of"),
-    ("red_flags.toml", replace_once('id = "lost_skills"', 'id = "lost_skill"'),
-     r"missing red flag\(s\) the rules need: lost_skills"),
-    ("texts.toml", replace_once("{window_start} months. Tummy", "{window_begin} months. Tummy"),
-     r"reason 'before_crawling_window': field 'text' uses unknown placeholder\(s\) "
-     r"window_begin"),
-    ("texts.toml", replace_once("{days} days", "{days days"),
-     r"\[general\]: field 'film_again' has a broken \{placeholder\}"),
-    ("texts.toml", replace_once("[reasons.tummy_time]", "[reasons.tummy_time_x]"),
-     r"texts\.toml: missing reason\(s\) the rules need: tummy_time"),
-    ("texts.toml", replace_once('walks = "walks, with or without holding on"\n', ""),
-     r"\[observations\]: missing field 'walks'"),
-    ("texts.toml", replace_once("bottom_scooting = [", "bum_shuffling = ["),
-     r"\[watch_for\]: unknown situation 'bum_shuffling'"),
-    ("texts.toml", replace_once("[verdicts]", "[verdicts\n"),
-     r"texts\.toml: not valid TOML"),
+    (
+        "activities.toml",
+        replace_once(
+            'sources = ["aap_caring_2019", "crawling_article"]',
+            'sources = ["aap_caring_2019", "no_such_source"]',
+        ),
+        rf"activities\.toml: {HAND_BEHIND}: unknown source id 'no_such_source'",
+    ),
+    (
+        "activities.toml",
+        replace_once('title = "Something to push against"\n', ""),
+        rf"{HAND_BEHIND}: missing field 'title'",
+    ),
+    (
+        "activities.toml",
+        replace_once("min_months = 5\nmax_months = 18", "min_months = 19\nmax_months = 18"),
+        rf"{HAND_BEHIND}: bad age range",
+    ),
+    (
+        "activities.toml",
+        replace_once("min_months = 5\n", "min_months = -1\n"),
+        rf"{HAND_BEHIND}: field 'min_months' = -1.0 is not an age",
+    ),
+    (
+        "activities.toml",
+        replace_once(
+            'situations = ["backward_only", "mixed_direction", "belly_only"]',
+            'situations = ["backward_only", "moonwalking"]',
+        ),
+        rf"{HAND_BEHIND}: targets unknown situation 'moonwalking'",
+    ),
+    (
+        "activities.toml",
+        replace_once('id = "toy_just_out_of_reach"', 'id = "hand_behind_to_push_off"'),
+        rf"{HAND_BEHIND}: duplicate id",
+    ),
+    (
+        "activities.toml",
+        replace_once('title = "Something to push against"', 'titel = "x"\ntitle = "y"'),
+        r"unknown field\(s\) titel",
+    ),
+    (
+        "activities.toml",
+        lambda text: text.replace('"one_side_less"', '"walking"'),
+        r"activities\.toml: no activity targets situation\(s\) one_side_less",
+    ),
+    (
+        "activities.toml",
+        replace_once("steps = [", "steps = [ 42, "),
+        r"field 'steps' must hold only non-empty strings",
+    ),
+    (
+        "sources.toml",
+        replace_once('id = "who_mds_2006"', 'id = "who_2006"'),
+        r"norms\.toml: window 'sitting_without_support': unknown source id 'who_mds_2006'",
+    ),
+    (
+        "sources.toml",
+        replace_once('url = "https://doi.org/10.1542/peds.2021-052138"', 'url = "doi:10"'),
+        r"source 'cdc_2022': field 'url' = 'doi:10' must start with https://",
+    ),
+    (
+        "norms.toml",
+        replace_once("p1_months = 5.2", "p1_months = 14.0"),
+        r"norms\.toml: window 'hands_and_knees_crawling': bad age range",
+    ),
+    (
+        "norms.toml",
+        replace_once('id = "hands_and_knees_crawling"', 'id = "crawling"'),
+        r"norms\.toml: missing window\(s\) the rules need: hands_and_knees_crawling",
+    ),
+    (
+        "norms.toml",
+        replace_once("p99_months = 13.5", 'p99_months = "13.5"'),
+        r"field 'p99_months' must be a number",
+    ),
+    (
+        "red_flags.toml",
+        replace_once(
+            f'sources = ["aap_caring_2019"]{NEXT_FLAG}',
+            f'sources = ["aap_crawling_styles"]{NEXT_FLAG}',
+        ),
+        r"red_flag 'stiff_or_floppy': a talk_to_doctor reason needs at least one primary source",
+    ),
+    (
+        "red_flags.toml",
+        replace_once('level = "watch"', 'level = "panic"'),
+        r"red_flag 'not_bearing_weight': field 'level' = 'panic' is not one of",
+    ),
+    (
+        "red_flags.toml",
+        replace_once('id = "lost_skills"', 'id = "lost_skill"'),
+        r"missing red flag\(s\) the rules need: lost_skills",
+    ),
+    (
+        "texts.toml",
+        replace_once("{window_start} months. Tummy", "{window_begin} months. Tummy"),
+        r"reason 'before_crawling_window': field 'text' uses unknown placeholder\(s\) "
+        r"window_begin",
+    ),
+    (
+        "texts.toml",
+        replace_once("{days} days", "{days days"),
+        r"\[general\]: field 'film_again' has a broken \{placeholder\}",
+    ),
+    (
+        "texts.toml",
+        replace_once("[reasons.tummy_time]", "[reasons.tummy_time_x]"),
+        r"texts\.toml: missing reason\(s\) the rules need: tummy_time",
+    ),
+    (
+        "texts.toml",
+        replace_once('walks = "walks, with or without holding on"\n', ""),
+        r"\[observations\]: missing field 'walks'",
+    ),
+    (
+        "texts.toml",
+        replace_once("bottom_scooting = [", "bum_shuffling = ["),
+        r"\[watch_for\]: unknown situation 'bum_shuffling'",
+    ),
+    ("texts.toml", replace_once("[verdicts]", "[verdicts\n"), r"texts\.toml: not valid TOML"),
 ]
 
 

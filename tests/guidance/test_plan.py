@@ -41,8 +41,9 @@ def test_every_activity_is_reachable() -> None:
 
 def test_the_core_stays_and_the_rest_rotates_week_by_week() -> None:
     content = load_content()
-    plans = [choose_plan(("backward_only",), 9, MONDAY + timedelta(weeks=w), content)
-             for w in range(4)]
+    plans = [
+        choose_plan(("backward_only",), 9, MONDAY + timedelta(weeks=w), content) for w in range(4)
+    ]
     assert len({tuple(a.id for a in p[:3]) for p in plans}) == 1
     assert len({tuple(a.id for a in p[3:]) for p in plans}) > 1
     same_week = choose_plan(("backward_only",), 9, MONDAY + timedelta(days=3), content)
@@ -106,8 +107,9 @@ def test_situations_from_what_the_parent_reports(
 
 
 def test_video_and_reports_combine(make_analysis: MakeAnalysis) -> None:
-    result = assess(BORN, today=MONDAY, analyses=[make_analysis("forward")],
-                    observations=["moves_backward"])
+    result = assess(
+        BORN, today=MONDAY, analyses=[make_analysis("forward")], observations=["moves_backward"]
+    )
     assert result.situations == ("mixed_direction",)
     still = assess(BORN, today=MONDAY, analyses=[make_analysis("stationary", "belly")])
     assert still.situations == ("not_yet_moving",)

@@ -29,6 +29,7 @@ def days_after(days: int) -> date:
 
 # --- age windows, from the age alone --------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("days", "reason"),
     [
@@ -68,6 +69,7 @@ def test_tummy_time_for_babies_not_yet_moving(at_months: AtMonths) -> None:
 
 
 # --- parent reports -------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("months", "observations", "verdict", "reason"),
@@ -115,19 +117,39 @@ def test_unknown_observation_lists_the_valid_ones(at_months: AtMonths) -> None:
 
 # --- what the videos show -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("direction", "style", "verdict", "present", "absent"),
     [
-        ("backward", "hands_and_knees", "typical",
-         {"backward_is_common", "backward_meets_who", "both_sides_used"},
-         {"not_crawling_within_window"}),
+        (
+            "backward",
+            "hands_and_knees",
+            "typical",
+            {"backward_is_common", "backward_meets_who", "both_sides_used"},
+            {"not_crawling_within_window"},
+        ),
         ("mixed", "hands_and_knees", "typical", {"backward_meets_who"}, set()),
-        ("forward", "hands_and_knees", "typical", {"forward_hands_knees"},
-         {"not_crawling_within_window", "tummy_time"}),
-        ("forward", "belly", "typical", {"belly_crawling_common", "hands_knees_may_follow"},
-         {"tummy_time", "not_crawling_within_window"}),
-        ("backward", "belly", "typical", {"belly_crawling_common", "backward_is_common"},
-         {"backward_meets_who"}),
+        (
+            "forward",
+            "hands_and_knees",
+            "typical",
+            {"forward_hands_knees"},
+            {"not_crawling_within_window", "tummy_time"},
+        ),
+        (
+            "forward",
+            "belly",
+            "typical",
+            {"belly_crawling_common", "hands_knees_may_follow"},
+            {"tummy_time", "not_crawling_within_window"},
+        ),
+        (
+            "backward",
+            "belly",
+            "typical",
+            {"belly_crawling_common", "backward_is_common"},
+            {"backward_meets_who"},
+        ),
         ("forward", "bottom_scoot", "typical", {"other_style_fine"}, set()),
         ("backward", "crab", "typical", {"other_style_fine", "backward_is_common"}, set()),
         ("forward", "bear", "typical", {"other_style_fine"}, {"forward_hands_knees"}),
@@ -136,8 +158,13 @@ def test_unknown_observation_lists_the_valid_ones(at_months: AtMonths) -> None:
     ],
 )
 def test_one_video_at_nine_months(
-    make_analysis: MakeAnalysis, at_months: AtMonths, direction: str, style: str, verdict: str,
-    present: set[str], absent: set[str],
+    make_analysis: MakeAnalysis,
+    at_months: AtMonths,
+    direction: str,
+    style: str,
+    verdict: str,
+    present: set[str],
+    absent: set[str],
 ) -> None:
     result = assess(BORN, today=at_months(9), analyses=[make_analysis(direction, style)])
     assert result.verdict == verdict
@@ -150,16 +177,19 @@ def test_one_video_at_nine_months(
     ("direction", "reports", "present", "absent"),
     [
         ("forward", [], {"hands_knees_either_way"}, {"forward_hands_knees"}),
-        ("backward", [], {"hands_knees_either_way"},
-         {"backward_is_common", "backward_meets_who"}),
+        ("backward", [], {"hands_knees_either_way"}, {"backward_is_common", "backward_meets_who"}),
         # What the parent saw settles what the video could not.
         ("forward", ["moves_forward"], {"forward_hands_knees"}, {"hands_knees_either_way"}),
         ("backward", ["moves_backward"], {"backward_meets_who"}, {"hands_knees_either_way"}),
     ],
 )
 def test_a_direction_the_analysis_was_unsure_of_is_not_stated_as_fact(
-    make_analysis: MakeAnalysis, at_months: AtMonths, direction: str, reports: list[str],
-    present: set[str], absent: set[str],
+    make_analysis: MakeAnalysis,
+    at_months: AtMonths,
+    direction: str,
+    reports: list[str],
+    present: set[str],
+    absent: set[str],
 ) -> None:
     analysis = make_analysis(direction, "hands_and_knees")
     analysis["locomotion"]["direction_confidence"] = 0.1
@@ -196,30 +226,48 @@ def when(at_months: AtMonths, months: float) -> str:
         # (recorded at months, limbs not used, asymmetry flag)
         ([(9.0, ("left_leg",), None)], [], "watch", "asymmetry_seen"),
         ([(9.0, (), True)], [], "watch", "asymmetry_seen"),
-        ([(8.0, ("left_leg",), None), (9.0, ("left_leg",), None)], [],
-         "talk_to_doctor", "one_side_persistent"),
-        ([(8.8, ("left_leg",), None), (9.0, ("left_leg",), None)], [],
-         "watch", "asymmetry_seen"),  # a week apart: not yet "weeks apart"
-        ([(8.0, ("right_leg",), None), (9.0, ("left_leg",), None)], [],
-         "watch", "asymmetry_seen"),  # different sides: not one side persisting
+        (
+            [(8.0, ("left_leg",), None), (9.0, ("left_leg",), None)],
+            [],
+            "talk_to_doctor",
+            "one_side_persistent",
+        ),
+        (
+            [(8.8, ("left_leg",), None), (9.0, ("left_leg",), None)],
+            [],
+            "watch",
+            "asymmetry_seen",
+        ),  # a week apart: not yet "weeks apart"
+        (
+            [(8.0, ("right_leg",), None), (9.0, ("left_leg",), None)],
+            [],
+            "watch",
+            "asymmetry_seen",
+        ),  # different sides: not one side persisting
         ([(8.0, ("left_leg",), None), (9.0, (), False)], [], "typical", "both_sides_used"),
-        ([(8.0, ("left_arm",), None), (8.5, (), False), (9.0, ("left_leg",), None)], [],
-         "talk_to_doctor", "one_side_persistent"),
+        (
+            [(8.0, ("left_arm",), None), (8.5, (), False), (9.0, ("left_leg",), None)],
+            [],
+            "talk_to_doctor",
+            "one_side_persistent",
+        ),
         ([(9.0, ("left_leg",), None)], ["one_side_less"], "talk_to_doctor", "one_side_confirmed"),
         ([(9.0, (), False)], ["one_side_less"], "watch", "one_side_reported"),
     ],
 )
 def test_asymmetry_over_time(
-    make_analysis: MakeAnalysis, at_months: AtMonths,
-    videos: list[tuple[float, tuple[str, ...], bool | None]], observations: list[str],
-    verdict: str, reason: str,
+    make_analysis: MakeAnalysis,
+    at_months: AtMonths,
+    videos: list[tuple[float, tuple[str, ...], bool | None]],
+    observations: list[str],
+    verdict: str,
+    reason: str,
 ) -> None:
     analyses = [
         make_analysis("forward", recorded_on=at_months(m), unused=unused, asymmetry=flag)
         for m, unused, flag in videos
     ]
-    result = assess(BORN, today=at_months(9.1), analyses=analyses[::-1],
-                    observations=observations)
+    result = assess(BORN, today=at_months(9.1), analyses=analyses[::-1], observations=observations)
     assert result.verdict == verdict
     assert reason in reason_ids(result)
     if reason == "asymmetry_seen":
@@ -251,8 +299,10 @@ def test_asymmetry_in_undated_videos_is_not_called_persistent(
 def test_persistent_asymmetry_names_the_days(
     make_analysis: MakeAnalysis, at_months: AtMonths
 ) -> None:
-    analyses = [make_analysis(recorded_on=days_after(250), unused=("right_arm",)),
-                make_analysis(recorded_on=days_after(271), unused=("right_arm",))]
+    analyses = [
+        make_analysis(recorded_on=days_after(250), unused=("right_arm",)),
+        make_analysis(recorded_on=days_after(271), unused=("right_arm",)),
+    ]
     result = assess(BORN, today=days_after(272), analyses=analyses)
     assert "21 days apart" in result.reasons[0].text
     assert "right arm" in result.explanation
@@ -269,12 +319,17 @@ def test_persistent_asymmetry_names_the_days(
     ],
 )
 def test_no_floor_movement_in_videos(
-    make_analysis: MakeAnalysis, at_months: AtMonths, videos: list[float],
-    observations: list[str], verdict: str, reason: str,
+    make_analysis: MakeAnalysis,
+    at_months: AtMonths,
+    videos: list[float],
+    observations: list[str],
+    verdict: str,
+    reason: str,
 ) -> None:
     analyses = [make_analysis("stationary", "none", recorded_on=at_months(m)) for m in videos]
-    result = assess(BORN, today=at_months(max(videos) + 0.05), analyses=analyses,
-                    observations=observations)
+    result = assess(
+        BORN, today=at_months(max(videos) + 0.05), analyses=analyses, observations=observations
+    )
     assert result.verdict == verdict
     assert reason in reason_ids(result)
 
@@ -282,14 +337,17 @@ def test_no_floor_movement_in_videos(
 def test_a_moving_video_clears_no_floor_movement(
     make_analysis: MakeAnalysis, at_months: AtMonths
 ) -> None:
-    analyses = [make_analysis("forward", "belly", recorded_on=at_months(12.2)),
-                make_analysis("stationary", "none", recorded_on=at_months(13))]
+    analyses = [
+        make_analysis("forward", "belly", recorded_on=at_months(12.2)),
+        make_analysis("stationary", "none", recorded_on=at_months(13)),
+    ]
     result = assess(BORN, today=at_months(13.1), analyses=analyses)
     assert result.verdict == "watch"  # the latest video was still: film again
     assert "no_floor_movement" not in reason_ids(result)
 
 
 # --- unusable and unknown -------------------------------------------------------------------
+
 
 def test_unusable_videos_are_not_judged(make_analysis: MakeAnalysis, at_months: AtMonths) -> None:
     bad = make_analysis("backward", usable=False, unused=("left_leg",))
@@ -303,8 +361,11 @@ def test_unusable_videos_are_not_judged(make_analysis: MakeAnalysis, at_months: 
 
 def test_an_analysis_that_measured_nothing_is_not_judged(at_months: AtMonths) -> None:
     # Usable, yet every motion section unknown.
-    placeholder = replace(Analysis.failed("a.mp4", "x", "x", 0), error=None,
-                          quality=Quality(pose_coverage=0.9, usable=True))
+    placeholder = replace(
+        Analysis.failed("a.mp4", "x", "x", 0),
+        error=None,
+        quality=Quality(pose_coverage=0.9, usable=True),
+    )
     result = assess(BORN, today=at_months(9), analyses=[placeholder])
     assert result.videos_used == 0
     failed = failed_analysis("a.mp4", "video_damaged", "broken", 0)
@@ -328,23 +389,29 @@ def test_unknown_limb_use_is_not_called_symmetric(
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda a: a["locomotion"].update(dominant_direction="sideways"),
-         r"analysis 1 \(baby\.mp4\), locomotion\.dominant_direction is 'sideways'"),
+        (
+            lambda a: a["locomotion"].update(dominant_direction="sideways"),
+            r"analysis 1 \(baby\.mp4\), locomotion\.dominant_direction is 'sideways'",
+        ),
         (lambda a: a["locomotion"].update(dominant_style="commando"), "dominant_style"),
         (lambda a: a["coordination"].update(pattern="waltz"), "coordination.pattern"),
         (lambda a: a["limbs"].update(left_arm={"used": "yes"}), "limbs.left_arm"),
         (lambda a: a.update(limbs=[1, 2]), r"limbs is \[1, 2\], expected a JSON object"),
         (lambda a: a["locomotion"].update(seconds={"forward": "lots"}), "locomotion.seconds"),
         (lambda a: a["locomotion"].update(direction_confidence=7), "direction_confidence is 7"),
-        (lambda a: a.update(recorded_on="last tuesday"),
-         r"analysis 1 \(baby\.mp4\), recorded_on is 'last tuesday', expected a date"),
+        (
+            lambda a: a.update(recorded_on="last tuesday"),
+            r"analysis 1 \(baby\.mp4\), recorded_on is 'last tuesday', expected a date",
+        ),
         (lambda a: a.update(recorded_on="2023-06-01"), "outside the baby's life"),
         (lambda a: a.update(recorded_on="2030-06-01"), "outside the baby's life"),
     ],
 )
 def test_malformed_analyses_are_clear_errors(
-    make_analysis: MakeAnalysis, at_months: AtMonths,
-    mutate: Callable[[dict[str, Any]], None], message: str,
+    make_analysis: MakeAnalysis,
+    at_months: AtMonths,
+    mutate: Callable[[dict[str, Any]], None],
+    message: str,
 ) -> None:
     analysis = make_analysis()
     mutate(analysis)
@@ -358,6 +425,7 @@ def test_an_analysis_must_be_an_object(at_months: AtMonths) -> None:
 
 
 # --- preterm babies -------------------------------------------------------------------------
+
 
 def test_preterm_baby_is_judged_by_corrected_age() -> None:
     due = days_after(61)  # about 9 weeks early
@@ -396,11 +464,18 @@ SCENARIOS: list[tuple[float, list[str], list[tuple[str, str]]]] = [
 
 @pytest.mark.parametrize(("months", "observations", "videos"), SCENARIOS)
 def test_every_reason_carries_a_source_and_the_contract_is_json(
-    make_analysis: MakeAnalysis, at_months: AtMonths, months: float, observations: list[str],
+    make_analysis: MakeAnalysis,
+    at_months: AtMonths,
+    months: float,
+    observations: list[str],
     videos: list[tuple[str, str]],
 ) -> None:
-    result = assess(BORN, today=at_months(months), observations=observations,
-                    analyses=[make_analysis(d, s) for d, s in videos])
+    result = assess(
+        BORN,
+        today=at_months(months),
+        observations=observations,
+        analyses=[make_analysis(d, s) for d, s in videos],
+    )
     assert result.reasons
     for reason in result.reasons:
         assert reason.sources, reason.id
@@ -434,8 +509,10 @@ def test_the_assessment_is_frozen(at_months: AtMonths) -> None:
 def test_explanation_tells_progress_over_time(
     make_analysis: MakeAnalysis, at_months: AtMonths
 ) -> None:
-    analyses = [make_analysis("backward", recorded_on=at_months(8), forward_s=1.0),
-                make_analysis("mixed", recorded_on=at_months(9), forward_s=6.0)]
+    analyses = [
+        make_analysis("backward", recorded_on=at_months(8), forward_s=1.0),
+        make_analysis("mixed", recorded_on=at_months(9), forward_s=6.0),
+    ]
     result = assess(BORN, today=at_months(9.1), analyses=analyses)
     assert "forward travel grew from 1 to 6 seconds" in result.explanation
     assert "moved both forward and backward on hands and knees" in result.explanation
@@ -480,7 +557,8 @@ def test_a_direction_hard_to_tell_is_said_to_be(
     # an unsure direction is never the headline as a fact
     assert result.explanation.startswith(
         "In the latest video your baby moved on hands and knees."
-        if hedged else "In the latest video your baby moved backward on hands and knees."
+        if hedged
+        else "In the latest video your baby moved backward on hands and knees."
     )
     assert ("(it may have moved backward)" in result.explanation) is hedged
 
@@ -507,8 +585,16 @@ NOT_CRAWLING_YET = "not crawling yet"
 @pytest.mark.parametrize("months", [4, 6, 9, 12, 13.4, 16])
 @pytest.mark.parametrize(
     ("direction", "style"),
-    [("forward", "belly"), ("backward", "belly"), ("mixed", "belly"), ("forward", "bottom_scoot"),
-     ("backward", "crab"), ("forward", "rolling"), ("forward", "bear"), ("forward", "unknown")],
+    [
+        ("forward", "belly"),
+        ("backward", "belly"),
+        ("mixed", "belly"),
+        ("forward", "bottom_scoot"),
+        ("backward", "crab"),
+        ("forward", "rolling"),
+        ("forward", "bear"),
+        ("forward", "unknown"),
+    ],
 )
 def test_a_travelling_baby_is_never_told_it_is_not_crawling(
     make_analysis: MakeAnalysis, at_months: AtMonths, months: float, direction: str, style: str

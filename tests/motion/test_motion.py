@@ -100,7 +100,11 @@ def test_contract_shape() -> None:
         assert sections["limbs"][limb]["used"] in (True, False, None)
     assert isinstance(sections["limbs"]["asymmetry_flag"], bool)
     assert sections["coordination"]["pattern"] in (
-        "diagonal", "lateral", "synchronous", "irregular", "unknown"
+        "diagonal",
+        "lateral",
+        "synchronous",
+        "irregular",
+        "unknown",
     )
 
 

@@ -25,8 +25,9 @@ def _clips(folder: str) -> list[Path]:
 
 def _track(path: Path, backend) -> PoseTrack:  # type: ignore[no-untyped-def]
     with iter_frames(path, fps=15.0) as stream:
-        return track_infant(stream, backend, frame_size=(stream.info.width, stream.info.height),
-                            source=str(path))
+        return track_infant(
+            stream, backend, frame_size=(stream.info.width, stream.info.height), source=str(path)
+        )
 
 
 @pytest.fixture(scope="module")

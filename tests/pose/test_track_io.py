@@ -19,8 +19,11 @@ def test_posetrack_roundtrip(tmp_path: Path) -> None:
     conf = rng.uniform(0, 1, (5, COUNT)).astype(np.float32)
     conf[2] = 0
     track = PoseTrack(
-        timestamps_s=np.arange(5) / 15, keypoints_px=kp, confidence=conf,
-        depth=rng.normal(size=(5, COUNT)).astype(np.float32), frame_size=(320, 240),
+        timestamps_s=np.arange(5) / 15,
+        keypoints_px=kp,
+        confidence=conf,
+        depth=rng.normal(size=(5, COUNT)).astype(np.float32),
+        frame_size=(320, 240),
         source="clip.avi",
         meta={"backend": "x", "selection": {"uncertain": True, "reasons": ["r"]}},
     )

@@ -18,15 +18,31 @@ def body(cx: float, cy: float, *, size: float = 40.0, upright: bool = False) -> 
     """(K, 2) keypoints of a stick figure: a crawler (trunk horizontal) or a standing adult."""
     pts = np.zeros((COUNT, 2))
     if upright:  # shoulders above hips above knees above ankles
-        parts = {"shoulder": (0, -size), "hip": (0, 0), "knee": (0, size), "ankle": (0, 2 * size),
-                 "ear": (0, -1.3 * size), "elbow": (0, -0.5 * size), "wrist": (0, 0)}
+        parts = {
+            "shoulder": (0, -size),
+            "hip": (0, 0),
+            "knee": (0, size),
+            "ankle": (0, 2 * size),
+            "ear": (0, -1.3 * size),
+            "elbow": (0, -0.5 * size),
+            "wrist": (0, 0),
+        }
     else:  # head to the left, trunk horizontal, hands and knees below
-        parts = {"shoulder": (-size / 2, 0), "hip": (size / 2, 0), "knee": (size / 2, size / 2),
-                 "ankle": (size, size / 2), "ear": (-size, -size / 4),
-                 "elbow": (-size / 2, size / 4), "wrist": (-size / 2, size / 2)}
+        parts = {
+            "shoulder": (-size / 2, 0),
+            "hip": (size / 2, 0),
+            "knee": (size / 2, size / 2),
+            "ankle": (size, size / 2),
+            "ear": (-size, -size / 4),
+            "elbow": (-size / 2, size / 4),
+            "wrist": (-size / 2, size / 2),
+        }
     spread = {"left": -0.15 * size, "right": 0.15 * size}
-    head_spread = {"left": -0.2 * size, "right": 0.2 * size} if not upright else {
-        "left": -0.08 * size, "right": 0.08 * size}
+    head_spread = (
+        {"left": -0.2 * size, "right": 0.2 * size}
+        if not upright
+        else {"left": -0.08 * size, "right": 0.08 * size}
+    )
     for name, i in INDEX.items():
         side, _, part = name.partition("_")
         if part in parts:
@@ -119,7 +135,7 @@ def _mask_marks_pixels(monkeypatch: pytest.MonkeyPatch) -> None:
     def mask_out(image: np.ndarray, box, pad: float = 0.1) -> np.ndarray:
         out = image.copy()
         x0, y0, x1, y1 = (int(v) for v in box)
-        out[max(y0 - 2, 1):y1 + 3, max(x0 - 2, 1):x1 + 3, 0] = 77
+        out[max(y0 - 2, 1) : y1 + 3, max(x0 - 2, 1) : x1 + 3, 0] = 77
         return out
 
     monkeypatch.setattr(selection, "mask_out", mask_out)
@@ -164,8 +180,10 @@ def test_the_crawler_is_chosen_over_a_standing_adult() -> None:
     np.testing.assert_allclose(track.keypoints_px[-1].mean(axis=0), baby.mean(axis=0), atol=4)
     sel = track.meta["selection"]
     assert sel["multi_person_count"] >= 1
-    assert sel["choices"][0]["candidates"][0]["likeness"] > sel["choices"][0]["candidates"][1][
-        "likeness"]
+    assert (
+        sel["choices"][0]["candidates"][0]["likeness"]
+        > sel["choices"][0]["candidates"][1]["likeness"]
+    )
 
 
 def test_empty_input_gives_an_empty_track() -> None:

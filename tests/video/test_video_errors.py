@@ -135,7 +135,10 @@ def test_a_tail_cut_off_by_a_fraction_of_a_second_is_not_reported_as_x_of_x(
     # 99 frames at 60 fps declare 1.65 s; losing the last few frames leaves the last frame read
     # at about 1.58 s: both round to 1.6 s, which once read "up to 1.6 s of the 1.6 s".
     whole = make_video(
-        tmp_path / "whole.mp4", frames=99, fps=60, noisy=True,
+        tmp_path / "whole.mp4",
+        frames=99,
+        fps=60,
+        noisy=True,
         container_options={"movflags": "+faststart"},
     )
     data = whole.read_bytes()

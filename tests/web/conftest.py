@@ -164,6 +164,7 @@ def fake_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path]]:
 
 # Real services for the tests that need them, each a throwaway server on a free loopback port.
 
+
 @pytest.fixture
 def redis_url(tmp_path: Path) -> Iterator[str]:
     binary = shutil.which("redis-server")

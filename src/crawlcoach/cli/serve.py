@@ -38,8 +38,7 @@ def prepare_site() -> None:
     if problems:
         raise click.ClickException(
             "CRAWLCOACH_HTTPS is on, but these settings would leave the site open to others; "
-            "fix them and start again (docs/web.md, 'On the internet'):\n  "
-            + "\n  ".join(problems)
+            "fix them and start again (docs/web.md, 'On the internet'):\n  " + "\n  ".join(problems)
         )
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)

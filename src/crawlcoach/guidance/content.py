@@ -21,8 +21,13 @@ class Source:
     secondary: bool  # the primary text was not at hand: never the only support of a hard rule
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "short": self.short, "citation": self.citation, "url": self.url,
-                "secondary": self.secondary}
+        return {
+            "id": self.id,
+            "short": self.short,
+            "citation": self.citation,
+            "url": self.url,
+            "secondary": self.secondary,
+        }
 
 
 @dataclass(frozen=True)

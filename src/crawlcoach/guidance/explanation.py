@@ -30,13 +30,17 @@ def explain(evidence: Evidence, content: Content) -> str:
         way = words.unsure_direction_sentence() if unsure else words.sentence(latest.direction)
         movement = f"{way} {words.sentence(latest.style)}"
         if latest.recorded_on is not None:
-            sentences.append(texts["latest_video_dated"].format(
-                date=latest.recorded_on.isoformat(), movement=movement))
+            sentences.append(
+                texts["latest_video_dated"].format(
+                    date=latest.recorded_on.isoformat(), movement=movement
+                )
+            )
         else:
             sentences.append(texts["latest_video"].format(movement=movement))
         if unsure:
-            sentences.append(texts["direction_unsure"].format(
-                direction=words.sentence(latest.direction)))
+            sentences.append(
+                texts["direction_unsure"].format(direction=words.sentence(latest.direction))
+            )
         if latest.less_used:
             limbs = " and ".join(words.limb(limb).lower() for limb in latest.less_used)
             sentences.append(texts["limbs_less"].format(limbs=limbs))
@@ -64,13 +68,19 @@ def _progress(evidence: Evidence, content: Content) -> list[str]:
     first, latest = timed[0], timed[-1]
     days = (latest.recorded_on - first.recorded_on).days  # type: ignore[operator]
     weeks = max(1, round(days / 7))
-    key = "forward_grew" if (latest.forward_seconds or 0) > (first.forward_seconds or 0) else (
-        "forward_steady"
+    key = (
+        "forward_grew"
+        if (latest.forward_seconds or 0) > (first.forward_seconds or 0)
+        else ("forward_steady")
     )
-    return [content.texts.explanation[key].format(
-        count=len(timed), weeks=weeks, first_seconds=f"{first.forward_seconds:.0f}",
-        latest_seconds=f"{latest.forward_seconds:.0f}",
-    )]
+    return [
+        content.texts.explanation[key].format(
+            count=len(timed),
+            weeks=weeks,
+            first_seconds=f"{first.forward_seconds:.0f}",
+            latest_seconds=f"{latest.forward_seconds:.0f}",
+        )
+    ]
 
 
 def watch_for(evidence: Evidence, situations: tuple[str, ...], content: Content) -> tuple[str, ...]:

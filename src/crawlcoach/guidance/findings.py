@@ -53,9 +53,7 @@ class VideoFindings:
 
     @property
     def on_hands_and_knees(self) -> bool:
-        return (
-            self.usable and self.style == Style.HANDS_AND_KNEES and self.direction in TRAVELLED
-        )
+        return self.usable and self.style == Style.HANDS_AND_KNEES and self.direction in TRAVELLED
 
     @property
     def side_less_used(self) -> str | None:
@@ -79,8 +77,7 @@ def read_analysis(analysis: Analysis | Any, position: int) -> VideoFindings:
         (analysis.error.message,) if analysis.error and analysis.error.message else ()
     )
     if analysis.error is not None or not analysis.quality.usable:
-        return VideoFindings(label=label, recorded_on=recorded_on, usable=False,
-                             problems=problems)
+        return VideoFindings(label=label, recorded_on=recorded_on, usable=False, problems=problems)
 
     limbs = analysis.limbs
     used = limbs.used()
@@ -98,8 +95,7 @@ def read_analysis(analysis: Analysis | Any, position: int) -> VideoFindings:
     direction, style = locomotion.dominant_direction, locomotion.dominant_style
     if direction == Direction.UNKNOWN and style == Style.UNKNOWN and asymmetric is None:
         # Nothing was measured: judging from it would only be guessing.
-        return VideoFindings(label=label, recorded_on=recorded_on, usable=False,
-                             problems=problems)
+        return VideoFindings(label=label, recorded_on=recorded_on, usable=False, problems=problems)
     sure = locomotion.direction_confidence  # None: an analysis made before the field existed
     return VideoFindings(
         label=label,

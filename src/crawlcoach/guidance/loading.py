@@ -195,9 +195,7 @@ def _check_top_level(path: Path, data: dict[str, Any], allowed: set[str]) -> Non
 def _require(path: Path, what: str, have: Iterable[str], needed: Iterable[str]) -> None:
     missing = sorted(set(needed) - set(have))
     if missing:
-        raise GuidanceContentError(
-            f"{path}: missing {what} the rules need: {', '.join(missing)}"
-        )
+        raise GuidanceContentError(f"{path}: missing {what} the rules need: {', '.join(missing)}")
 
 
 def _load(directory: Path) -> Content:
@@ -279,12 +277,14 @@ def _load_norms(
 
     cdc: list[CdcItem] = []
     for entry in _entries(path, data, "cdc_item"):
-        cdc.append(CdcItem(
-            id=entry.text("id"),
-            months=cast(float, entry.months("months")),
-            text=entry.text("text"),
-            sources=entry.sources(sources),
-        ))
+        cdc.append(
+            CdcItem(
+                id=entry.text("id"),
+                months=cast(float, entry.months("months")),
+                text=entry.text("text"),
+                sources=entry.sources(sources),
+            )
+        )
         entry.done()
     _require(path, "cdc_item(s)", (item.id for item in cdc), REQUIRED_CDC_ITEMS)
 
@@ -385,10 +385,19 @@ def _keyed_texts(path: Path, data: dict[str, Any], key: str, keys: Iterable[str]
 def _load_texts(
     path: Path, data: dict[str, Any], sources: Mapping[str, Source]
 ) -> tuple[Texts, dict[str, ReasonTemplate]]:
-    _check_top_level(path, data, {
-        "general", "verdicts", "situations", "observations", "explanation", "watch_for",
-        "reasons",
-    })
+    _check_top_level(
+        path,
+        data,
+        {
+            "general",
+            "verdicts",
+            "situations",
+            "observations",
+            "explanation",
+            "watch_for",
+            "reasons",
+        },
+    )
     general = _table(path, data, "general")
     disclaimer = general.text("disclaimer")
     film_tips = general.text("film_tips")
@@ -400,8 +409,9 @@ def _load_texts(
     allowed = ("always", *SITUATIONS)
     for name in watch_entry.table:
         if name not in allowed:
-            watch_entry.fail(f"unknown situation '{name}'; use 'always' or one of: "
-                             f"{', '.join(SITUATIONS)}")
+            watch_entry.fail(
+                f"unknown situation '{name}'; use 'always' or one of: {', '.join(SITUATIONS)}"
+            )
     watch_for = {name: watch_entry.texts(name) for name in list(watch_entry.table)}
     if "always" not in watch_for:
         watch_entry.fail("missing field 'always'")

@@ -19,8 +19,10 @@ def choose_plan(
     queues = [_fitting(content, situation, months) for situation in situations]
     candidates = _dedupe(a for round_ in zip_longest(*queues) for a in round_ if a is not None)
     if len(candidates) < PLAN_CORE:  # very young or old for what was seen: general ideas
-        fallback = [*_fitting(content, "unknown_movement", months),
-                    *(a for a in content.activities if a.fits_age(months))]
+        fallback = [
+            *_fitting(content, "unknown_movement", months),
+            *(a for a in content.activities if a.fits_age(months)),
+        ]
         candidates = _dedupe([*candidates, *fallback])
     core, rest = candidates[:PLAN_CORE], candidates[PLAN_CORE:]
     if not rest:

@@ -29,8 +29,12 @@ class Reason:
     sources: tuple[Source, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "level": self.level, "text": self.text,
-                "sources": [s.as_dict() for s in self.sources]}
+        return {
+            "id": self.id,
+            "level": self.level,
+            "text": self.text,
+            "sources": [s.as_dict() for s in self.sources],
+        }
 
 
 def collect_reasons(evidence: Evidence, content: Content) -> tuple[Reason, ...]:
@@ -132,8 +136,11 @@ def _sitting(evidence: Evidence, content: Content, add: Add) -> None:
         return
     window = content.windows["sitting_without_support"]
     cdc = content.cdc_item("sits_without_support")
-    values = {"window_start": f"{window.p1_months:g}", "window_end": f"{window.p99_months:g}",
-              "months": f"{cdc.months:g}"}
+    values = {
+        "window_start": f"{window.p1_months:g}",
+        "window_end": f"{window.p99_months:g}",
+        "months": f"{cdc.months:g}",
+    }
     if evidence.months > window.p99_months:
         add("not_sitting_after_window", **values)
     elif evidence.months >= cdc.months:
@@ -153,8 +160,10 @@ def _how_baby_moves(
     latest = evidence.latest
     direction = latest.direction if latest else "unknown"
     # A forward or backward reading the analysis was unsure of is not stated as a fact.
-    unsure = latest is not None and direction in ("forward", "backward") and (
-        latest.direction_sure == "low"
+    unsure = (
+        latest is not None
+        and direction in ("forward", "backward")
+        and (latest.direction_sure == "low")
     )
     if unsure:
         direction = "unknown"
@@ -199,8 +208,10 @@ def _how_baby_moves(
         else:
             add("crawling_window_now")
 
-    mobile = walking or evidence.reports_travel or (
-        latest is not None and latest.travels is True and style != "rolling"
+    mobile = (
+        walking
+        or evidence.reports_travel
+        or (latest is not None and latest.travels is True and style != "rolling")
     )
     if not mobile and evidence.months < 12:
         add("tummy_time")
@@ -210,9 +221,7 @@ def _months(months: float) -> str:
     return f"{months:.1f}"
 
 
-def _render(
-    reason_id: str, values: dict[str, Any], evidence: Evidence, content: Content
-) -> Reason:
+def _render(reason_id: str, values: dict[str, Any], evidence: Evidence, content: Content) -> Reason:
     template = content.reasons[reason_id]
     window = content.windows["hands_and_knees_crawling"]
     fill = dict.fromkeys(PLACEHOLDERS, "")

@@ -103,8 +103,26 @@ REQUIRED_EXPLANATIONS: Final[tuple[str, ...]] = (
     "problems",
 )
 # Placeholders a text may use; the loader rejects any other ``{name}``.
-PLACEHOLDERS: Final[frozenset[str]] = frozenset({
-    "age", "window_start", "window_end", "never_crawled_percent", "tummy_minutes", "days_apart",
-    "side", "limbs", "date", "movement", "count", "videos", "first_seconds", "latest_seconds",
-    "weeks", "days", "months", "items", "direction",
-})
+PLACEHOLDERS: Final[frozenset[str]] = frozenset(
+    {
+        "age",
+        "window_start",
+        "window_end",
+        "never_crawled_percent",
+        "tummy_minutes",
+        "days_apart",
+        "side",
+        "limbs",
+        "date",
+        "movement",
+        "count",
+        "videos",
+        "first_seconds",
+        "latest_seconds",
+        "weeks",
+        "days",
+        "months",
+        "items",
+        "direction",
+    }
+)

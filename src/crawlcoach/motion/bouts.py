@@ -14,7 +14,6 @@ from crawlcoach.parameters import BoutParams
 _TIME_EPS_S = 1e-6
 
 
-
 @dataclass(frozen=True)
 class Bout:
     start_s: float
@@ -143,9 +142,7 @@ def _runs(labels: np.ndarray) -> list[tuple[int, int, str]]:
     return runs
 
 
-def _bout(
-    travel: TravelSignals, dt: np.ndarray, label: str, a: int, b: int, p: BoutParams
-) -> Bout:
+def _bout(travel: TravelSignals, dt: np.ndarray, label: str, a: int, b: int, p: BoutParams) -> Bout:
     sl = slice(a, b)
     speed = np.nan_to_num(travel.speed[sl])
     fwd = np.nan_to_num(travel.forward[sl])

@@ -143,8 +143,12 @@ class CameraMotionEstimator:
         if gray.ndim == 3:
             gray = cv2.cvtColor(gray, cv2.COLOR_RGB2GRAY)
         self._scale = min(1.0, p.work_width / gray.shape[1])
-        small = gray if self._scale == 1.0 else cv2.resize(
-            gray, None, fx=self._scale, fy=self._scale, interpolation=cv2.INTER_AREA
+        small = (
+            gray
+            if self._scale == 1.0
+            else cv2.resize(
+                gray, None, fx=self._scale, fy=self._scale, interpolation=cv2.INTER_AREA
+            )
         )
         margin = p.box_margin
         if person_box is not None:
@@ -263,7 +267,12 @@ def _similarity_step(
         return None
     window = (p.flow_window_px, p.flow_window_px)
     nxt, status, _ = cv2.calcOpticalFlowPyrLK(  # type: ignore[call-overload]  # None: no guess
-        prev, cur, corners, None, winSize=window, maxLevel=p.flow_levels,
+        prev,
+        cur,
+        corners,
+        None,
+        winSize=window,
+        maxLevel=p.flow_levels,
         criteria=(cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, 20, 0.03),
     )
     good = status.ravel() == 1

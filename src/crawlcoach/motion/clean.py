@@ -32,6 +32,7 @@ HIPS = (K["left_hip"], K["right_hip"])
 KNEES = (K["left_knee"], K["right_knee"])
 HEAD_POINTS = (K["nose"], K["left_eye"], K["right_eye"], K["left_ear"], K["right_ear"])
 
+
 @dataclass(frozen=True, eq=False)
 class CleanTrack:
     """Axes: T frames, K keypoints. Positions are reference (floor-fixed) pixels; NaN = unknown."""

@@ -99,7 +99,9 @@ def _judge(
     if not any(k in mean for k in _GIRDLES):
         return _unknown(
             f"fewer than {cp.min_cycles:.0f} crawling cycles with a left-right limb pair in view: "
-            "too few to judge coordination", phase_deg, consistency
+            "too few to judge coordination",
+            phase_deg,
+            consistency,
         )
     mask = np.any(list(frames.values()), axis=0)
     cycles = f0 * mask.sum() / fps
@@ -111,7 +113,9 @@ def _judge(
         which = " and ".join(f"{g} ({s:.0%})" for g, s in poorly.items())
         return _unknown(
             f"left and right {which} were seen together too little of the travel to tell "
-            "them apart: coordination not judged", phase_deg, consistency
+            "them apart: coordination not judged",
+            phase_deg,
+            consistency,
         )
     sides_seen = min(seen.values(), default=1.0)
 
@@ -125,7 +129,8 @@ def _judge(
         return _unknown(
             "the arms (or legs) alternate, but no arm was seen together with a leg long enough "
             "to tell a diagonal from a same-side pattern: coordination not judged",
-            phase_deg, consistency,
+            phase_deg,
+            consistency,
         )
     # "Synchronous" and "irregular" are what pose errors look like (one side drawn over the
     # other, noise), so both need all of the evidence: both girdles, both sides well seen, and
@@ -141,7 +146,9 @@ def _judge(
             return CoordinationResult(best, confidence, phase_deg, consistency)
         return _unknown(
             "left and right limbs looked in step, which in this view most often means the pose "
-            "model drew one side over the other: coordination not judged", phase_deg, consistency
+            "model drew one side over the other: coordination not judged",
+            phase_deg,
+            consistency,
         )
     steady = float(np.mean(list(consistency.values()))) >= cp.irregular_consistency
     if clear and not in_depth and not steady and max(scores.values()) < cp.pattern_score:
@@ -165,15 +172,18 @@ def _template_scores(mean: dict[str, complex], arm_leg_lead_deg: float) -> dict[
     """Per pattern, the mean over judged pairs of consistency x cos(measured - predicted lead)."""
     lead = np.radians(arm_leg_lead_deg)
     predicted = {
-        "diagonal": {"arms": np.pi, "legs": np.pi} | dict.fromkeys(_DIAGONAL, lead)
+        "diagonal": {"arms": np.pi, "legs": np.pi}
+        | dict.fromkeys(_DIAGONAL, lead)
         | dict.fromkeys(_SAME_SIDE, lead - np.pi),
-        "lateral": {"arms": np.pi, "legs": np.pi} | dict.fromkeys(_SAME_SIDE, lead)
+        "lateral": {"arms": np.pi, "legs": np.pi}
+        | dict.fromkeys(_SAME_SIDE, lead)
         | dict.fromkeys(_DIAGONAL, lead - np.pi),
     }
     scores: dict[str, float] = {}
     for pattern, expect in predicted.items():
-        vals = [abs(mean[k]) * np.cos(np.angle(mean[k]) - a)
-                for k, a in expect.items() if k in mean]
+        vals = [
+            abs(mean[k]) * np.cos(np.angle(mean[k]) - a) for k, a in expect.items() if k in mean
+        ]
         scores[pattern] = float(np.mean(vals))
     # Synchronous: girdles in phase; the legs may follow the arms at once or half a cycle later.
     vals = [mean[k].real for k in _GIRDLES if k in mean]
@@ -224,7 +234,8 @@ def _steady_rhythm(
 
 
 def _unknown(
-    problem: str, phase_deg: dict[str, float] | None = None,
+    problem: str,
+    phase_deg: dict[str, float] | None = None,
     consistency: dict[str, float] | None = None,
 ) -> CoordinationResult:
     return CoordinationResult("unknown", 0.0, phase_deg or {}, consistency or {}, problem)

@@ -80,8 +80,12 @@ class BlazePoseBackend:
     # defaults were measured on it (crawlcoach.pose.depth).
     depth_calibration = DepthCalibration()
 
-    def __init__(self, *, min_detection_confidence: float = MIN_CONFIDENCE,
-                 min_tracking_confidence: float = MIN_CONFIDENCE) -> None:
+    def __init__(
+        self,
+        *,
+        min_detection_confidence: float = MIN_CONFIDENCE,
+        min_tracking_confidence: float = MIN_CONFIDENCE,
+    ) -> None:
         self._mp = import_mediapipe()
         self._options = {
             "model_complexity": MODEL_COMPLEXITY,

@@ -25,6 +25,7 @@ from crawlcoach.video import Frame
 
 FrameHook = Callable[[Frame, PoseEstimate | None], None]
 
+
 @dataclass
 class _Selection:
     """What the tracker noticed about whom it followed; becomes ``meta["selection"]``."""
@@ -257,8 +258,7 @@ def track_infant(
                 # infant on even where its detector would miss the next frame.
                 seeded = _in_view(backend, image, roi)
                 ok = (
-                    seeded is not None
-                    and _iou(seeded.bbox(conf), chosen.bbox(conf)) > p.seeded_iou
+                    seeded is not None and _iou(seeded.bbox(conf), chosen.bbox(conf)) > p.seeded_iou
                 )
                 est = seeded if ok else chosen
 

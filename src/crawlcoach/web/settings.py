@@ -116,7 +116,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # capped in memory (address space) and time; long videos are analysed in their first part.
 ANALYSIS_MEMORY_BYTES = int(
     config.number("CRAWLCOACH_ANALYSIS_MEMORY_MB", 2048, "megabytes, e.g. 2048 (0: no cap)")
-    * 1024 * 1024
+    * 1024
+    * 1024
 )
 ANALYSIS_MIN_SECONDS = config.number("CRAWLCOACH_ANALYSIS_MIN_SECONDS", 120, "seconds, e.g. 120")
 ANALYSIS_TIME_FACTOR = config.number("CRAWLCOACH_ANALYSIS_TIME_FACTOR", 3, "a factor, e.g. 3")

@@ -16,7 +16,5 @@ urlpatterns = [
     ),
     path("join/<str:token>/", views.join, name="join"),
     path("family/tokens/", family_page.create_token, name="api_token_create"),
-    path(
-        "family/tokens/<int:token_id>/revoke/", family_page.revoke_token, name="api_token_revoke"
-    ),
+    path("family/tokens/<int:token_id>/revoke/", family_page.revoke_token, name="api_token_revoke"),
 ]

@@ -4,25 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('videos', '0002_cancelled_and_attempt'),
+        ("videos", "0002_cancelled_and_attempt"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='video',
-            name='note',
+            model_name="video",
+            name="note",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='video',
-            name='recorded_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='filmed'),
+            model_name="video",
+            name="recorded_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="filmed"),
         ),
         migrations.AddField(
-            model_name='video',
-            name='title',
+            model_name="video",
+            name="title",
             field=models.CharField(blank=True, max_length=120),
         ),
     ]
