@@ -38,6 +38,7 @@ annotate: install
 
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 # What the web tests drive: Debian's Chromium (for Playwright; never `playwright install`), a font
