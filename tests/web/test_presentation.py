@@ -8,7 +8,12 @@ from web_helpers import contract
 from crawlcoach import words
 from crawlcoach.contract import Analysis
 from crawlcoach.vocabulary import Certainty
-from crawlcoach.web.videos.presentation import UNREADABLE, confidence, result_context
+from crawlcoach.web.videos.presentation import (
+    UNREADABLE,
+    balance_cards,
+    confidence,
+    result_context,
+)
 
 
 def _with(direction: str, sure: float | None, coverage: float = 0.93) -> Analysis:
@@ -73,3 +78,18 @@ def test_a_stored_result_that_is_not_an_analysis_shows_calmly(stored: object) ->
     assert context["confidence"]["level"] == "Low"
     assert context["confidence"]["problems"] == [UNREADABLE]
     assert context["timeline"] == []
+
+
+@pytest.mark.parametrize(
+    ("index", "flag", "value"),
+    [(0.58, False, "No clear difference"), (0.95, False, "No clear difference"),
+     (0.3, True, "One side does more"), (None, False, "Could not tell")],
+)  # fmt: skip
+def test_left_and_right_is_said_in_plain_words(index: float | None, flag: bool, value: str) -> None:
+    result = contract()
+    result["limbs"]["symmetry_index"] = index
+    result["limbs"]["asymmetry_flag"] = flag
+    card = balance_cards(Analysis.from_dict(result))[0]
+    assert card.value == value
+    # no bare index beside a word it can contradict ("symmetry 0.58" next to "Even")
+    assert "symmetry" not in card.detail and "1 is even" not in card.detail

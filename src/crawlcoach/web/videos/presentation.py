@@ -114,13 +114,26 @@ def limb_cards(analysis: Analysis) -> list[Card]:
 def balance_cards(analysis: Analysis) -> list[Card]:
     limbs = analysis.limbs
     index = limbs.symmetry_index
+    # Plain words, no index: a number beside "even" read as a contradiction (0.58 "Even") when the
+    # flag, not the index, decides; the index stays in the JSON and the terminal summary.
     if index is None:
-        symmetry = Card("Left and right", "Not sure", "we could not compare the two sides")
+        symmetry = Card(
+            "Left and right", words.limb_use(None), "we could not compare the two sides"
+        )
     elif limbs.asymmetry_flag:
-        symmetry = Card("Left and right", "One side does more",
-                        f"symmetry {index:.2f} (1 is even)", "attention")  # fmt: skip
+        symmetry = Card(
+            "Left and right",
+            "One side does more",
+            "one side moved clearly less than the other in this video",
+            "attention",
+        )
     else:
-        symmetry = Card("Left and right", "Even", f"symmetry {index:.2f} (1 is even)", "good")
+        symmetry = Card(
+            "Left and right",
+            "No clear difference",
+            "both sides took part; small differences between them are normal",
+            "good",
+        )
     coordination = Card("Coordination", words.label(analysis.coordination.pattern))
     return [symmetry, coordination]
 
