@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from accuracy_clips import reversed_camera, reversed_track
 from crawlcoach.motion import CameraMotion, analyze_motion
 from crawlcoach.motion.clean import clean_track
 from crawlcoach.motion.heading import estimate_heading
@@ -49,24 +50,6 @@ class Reading:
     @property
     def played_backwards(self) -> bool:
         return self.variant == "reversed"
-
-
-def reversed_track(track: PoseTrack) -> PoseTrack:
-    end = track.timestamps_s[-1]
-    return PoseTrack(
-        timestamps_s=end - track.timestamps_s[::-1],
-        keypoints_px=track.keypoints_px[::-1],
-        confidence=track.confidence[::-1],
-        frame_size=track.frame_size,
-        source=track.source + " (reversed)",
-        depth=None if track.depth is None else track.depth[::-1],
-        meta=track.meta,
-    )
-
-
-def reversed_camera(cam: CameraMotion) -> CameraMotion:
-    end = cam.timestamps_s[-1]
-    return CameraMotion(end - cam.timestamps_s[::-1], cam.to_reference[::-1], cam.valid[::-1])
 
 
 def read(track: PoseTrack, cam: CameraMotion | None) -> tuple[dict, Windows]:
