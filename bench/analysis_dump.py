@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from accuracy_clips import reversed_camera, reversed_track
 from crawlcoach import quality
 from crawlcoach.motion import CameraMotion, analyze_motion
 from crawlcoach.pose.track import PoseTrack
@@ -34,20 +35,7 @@ from crawlcoach.synth.scenarios import standard_suite
 
 
 def _reversed(track: PoseTrack, cam: CameraMotion | None) -> tuple[PoseTrack, CameraMotion | None]:
-    end = track.timestamps_s[-1]
-    rev = PoseTrack(
-        timestamps_s=end - track.timestamps_s[::-1],
-        keypoints_px=track.keypoints_px[::-1],
-        confidence=track.confidence[::-1],
-        frame_size=track.frame_size,
-        source=track.source + " (reversed)",
-        depth=None if track.depth is None else track.depth[::-1],
-        meta=track.meta,
-    )
-    if cam is None:
-        return rev, None
-    end = cam.timestamps_s[-1]
-    return rev, CameraMotion(end - cam.timestamps_s[::-1], cam.to_reference[::-1], cam.valid[::-1])
+    return reversed_track(track), None if cam is None else reversed_camera(cam)
 
 
 def _every_other(

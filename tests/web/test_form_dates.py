@@ -62,3 +62,18 @@ def test_every_date_field_of_the_journal_and_the_video_says_the_same(
 def test_in_words_leaves_what_is_not_a_date() -> None:
     assert form_dates.in_words("check the birth date (YYYY-MM-DD).") == "check the birth date."
     assert form_dates.in_words("on 2026-03-02, not 2026-02-30") == "on 2 March 2026, not 2026-02-30"
+
+
+def test_a_day_outside_the_childs_life_is_refused_in_plain_words() -> None:
+    from datetime import date
+
+    import pytest
+    from django import forms
+
+    from crawlcoach.web.form_dates import day_in_life
+
+    born, today = date(2026, 1, 10), date(2026, 6, 1)
+    assert day_in_life(date(2026, 3, 2), born, today, "Ada") == date(2026, 3, 2)
+    for outside in (date(2026, 1, 9), date(2026, 6, 2)):
+        with pytest.raises(forms.ValidationError, match="between Ada's birth and today"):
+            day_in_life(outside, born, today, "Ada")

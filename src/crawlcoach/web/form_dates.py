@@ -49,3 +49,10 @@ def in_words(message: str) -> str:
         return f"{day.day} {day:%B %Y}"
 
     return ISO_DAY.sub(spelled, FORMAT_HINT.sub("", message))
+
+
+def day_in_life(day: date, born: date, today: date, name: str) -> date:
+    """``day`` when it lies between the birth and today, else the form error a parent sees."""
+    if day < born or day > today:
+        raise forms.ValidationError(f"Choose a day between {name}'s birth and today.")
+    return day

@@ -40,12 +40,9 @@ class NoteForm(forms.Form):
         self.child = child
 
     def clean_on(self) -> Any:
-        day = self.cleaned_data["on"]
-        if day < self.child.born or day > family_time.today():
-            raise forms.ValidationError(
-                f"Choose a day between {self.child.name}'s birth and today."
-            )
-        return day
+        return form_dates.day_in_life(
+            self.cleaned_data["on"], self.child.born, family_time.today(), self.child.name
+        )
 
     def clean_photo(self) -> Any:
         photo = self.cleaned_data.get("photo")
