@@ -58,14 +58,14 @@ def media_root(settings: Any, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_family(db: None) -> Callable[..., User]:
-    """A family with one caregiver; returns the caregiver's user."""
+    """A family with one caregiver, its admin (as sign-up makes it); returns the user."""
     counter = iter(range(1000))
 
     def make(name: str = "The Okafors", username: str | None = None) -> User:
         username = username or f"parent{next(counter)}"
         user = User.objects.create_user(username=username, password=PASSWORD, first_name="Sam")
         family = Family.objects.create(name=name)
-        Caregiver.objects.create(user=user, family=family)
+        Caregiver.objects.create(user=user, family=family, is_admin=True)
         return user
 
     return make

@@ -47,7 +47,12 @@ ROUTES_WITH_IDS: dict[str, Callable[[Child, Video, Invitation], list[object]]] =
     "report_pdf": lambda c, v, i: [c.pk],
     "invite_revoke": lambda c, v, i: [i.pk],
     "api_token_revoke": lambda c, v, i: [i.family.caregivers.get().api_tokens.get().pk],
+    "caregiver_remove": lambda c, v, i: [i.family.caregivers.get().pk],
+    "caregiver_admin": lambda c, v, i: [i.family.caregivers.get().pk],
+    "caregiver_reset_link": lambda c, v, i: [i.family.caregivers.get().pk],
 }
+# Routes whose arguments are secrets, not ids: an invitation's, a reset link's.
+SECRET_ROUTES = {"join", "password_reset_confirm"}
 ANNOTATED_FILE = "video_file_annotated"
 
 
@@ -78,7 +83,7 @@ def test_every_route_with_an_id_is_covered() -> None:
         for resolver in get_resolver().url_patterns
         if resolver.namespace != "api"  # the API's routes: tests/web/api/test_isolation.py
         for pattern in resolver.url_patterns
-        if pattern.pattern.converters and pattern.name != "join"  # join takes a secret token
+        if pattern.pattern.converters and pattern.name not in SECRET_ROUTES
     }
     assert with_ids == set(ROUTES_WITH_IDS)
 
@@ -113,6 +118,13 @@ def test_other_familys_objects_survive_the_attempts(
     assert Child.objects.get(pk=other_child.pk).name == "Bartholomew"
     assert Video.objects.filter(pk=other_video.pk).exists()
     assert Invitation.objects.filter(pk=invitation.pk).exists()
+    theirs = invitation.family.caregivers.get()
+    parent_client.post(reverse("caregiver_remove", args=[theirs.pk]))
+    parent_client.post(reverse("caregiver_reset_link", args=[theirs.pk]))
+    parent_client.post(reverse("family_rename"), {"name": "Taken over"})
+    theirs.refresh_from_db()
+    assert theirs.api_tokens.exists() and theirs.family.name == "The Neighbours"
+    assert str(theirs.user.username) not in parent_client.get(reverse("family")).content.decode()
     for name in ("practice_delete", "note_delete"):
         parent_client.post(reverse(name, args=ROUTES_WITH_IDS[name](*other_family)))
     parent_client.post(reverse("milestone_unlog", args=[other_child.pk, "rolls_over"]))

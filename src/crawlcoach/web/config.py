@@ -146,3 +146,61 @@ def flag(name: str, default: bool = False) -> bool:
 
 def csv_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def trusted_proxies() -> list[str]:
+    """``CRAWLCOACH_TRUSTED_PROXIES``: the reverse proxies whose X-Forwarded-For is believed."""
+    import ipaddress
+
+    proxies = csv_list("CRAWLCOACH_TRUSTED_PROXIES", "")
+    for proxy in proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            raise ConfigError(
+                f"CRAWLCOACH_TRUSTED_PROXIES: {proxy!r} is not an address or network; give the "
+                "reverse proxy's address, e.g. 127.0.0.1 or 10.0.0.0/8 (comma-separated)."
+            ) from None
+    return proxies
+
+
+def email(env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Django's email settings from ``EMAIL_URL`` (smtp://user:password@host:587, smtp+tls://
+    for STARTTLS, smtps:// for TLS from the start) or from EMAIL_HOST, EMAIL_PORT,
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS / EMAIL_USE_SSL. Without either, email
+    is off (``EMAIL_ENABLED`` False) and reset links are made on the Family page or the CLI."""
+    env = dict(os.environ) if env is None else env
+    sender = env.get("CRAWLCOACH_EMAIL_FROM", "").strip() or "crawlcoach@localhost"
+    common = {"DEFAULT_FROM_EMAIL": sender, "EMAIL_TIMEOUT": 20}
+    if url := env.get("EMAIL_URL", "").strip():
+        parts = urlsplit(url)
+        if parts.scheme not in ("smtp", "smtp+tls", "smtps", "smtp+ssl") or not parts.hostname:
+            raise ConfigError(
+                f"EMAIL_URL={url.split('@')[-1]!r}: give the mail server as "
+                "smtp://user:password@mail.example.org:587 (smtp+tls:// for STARTTLS, smtps:// "
+                "for TLS)."
+            )
+        ssl = parts.scheme in ("smtps", "smtp+ssl")
+        return {
+            **common,
+            "EMAIL_ENABLED": True,
+            "EMAIL_HOST": parts.hostname,
+            "EMAIL_PORT": parts.port or (465 if ssl else 587 if parts.scheme == "smtp+tls" else 25),
+            "EMAIL_HOST_USER": unquote(parts.username or ""),
+            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+            "EMAIL_USE_TLS": parts.scheme == "smtp+tls",
+            "EMAIL_USE_SSL": ssl,
+        }
+    if host := env.get("EMAIL_HOST", "").strip():
+        yes = ("1", "true", "yes", "on")
+        return {
+            **common,
+            "EMAIL_ENABLED": True,
+            "EMAIL_HOST": host,
+            "EMAIL_PORT": int(number("EMAIL_PORT", 25, "a port number, e.g. 587")),
+            "EMAIL_HOST_USER": env.get("EMAIL_HOST_USER", ""),
+            "EMAIL_HOST_PASSWORD": env.get("EMAIL_HOST_PASSWORD", ""),
+            "EMAIL_USE_TLS": env.get("EMAIL_USE_TLS", "").strip().lower() in yes,
+            "EMAIL_USE_SSL": env.get("EMAIL_USE_SSL", "").strip().lower() in yes,
+        }
+    return {**common, "EMAIL_ENABLED": False}

@@ -86,3 +86,97 @@ STORAGE_PROBLEM = (
 def minutes(seconds: float) -> str:
     """Whole minutes as a parent would say them ("20", "34")."""
     return f"{max(1, round(seconds / 60))}"
+
+
+# Accounts: signing in, reset links, the family's members (docs/web.md, "Accounts"). The same
+# words whether or not a username exists, so no answer tells who has an account here.
+
+
+def sign_in_paused(minutes: int) -> str:
+    more = "1 more minute" if minutes == 1 else f"{minutes} more minutes"
+    return (
+        f"Too many wrong passwords from this device, so signing in from here is paused for "
+        f"{more}. Other phones and computers are not affected. If the password is forgotten, "
+        "someone in your family can make a reset link on the Family page."
+    )
+
+
+def one_try_left(minutes: int) -> str:
+    return (
+        f"One more wrong password locks sign-in from this device for {minutes} minutes. Take "
+        "your time; if the password is forgotten, ask someone in your family for a reset link."
+    )
+
+
+def reset_link_made(name: str, hours: int) -> str:
+    return (
+        f"A reset link for {name} is below. Send it to them; it works once, for {hours} hours, "
+        "and lets them choose a new password."
+    )
+
+
+def reset_email_sent(hours: int) -> str:
+    return (
+        "If that belongs to an account here with an email address, a reset link is on its way. "
+        f"It works once, for {hours} hours. Nothing arrived after a few minutes? Check the spam "
+        "folder, or ask someone in your family to make a reset link on the Family page."
+    )
+
+
+RESET_LINK_CLOSED = (
+    "This reset link no longer works: it was used already, or it has expired. Ask someone in "
+    "your family for a new one, or whoever runs this server."
+)
+PASSWORD_RESET_DONE = (
+    "Your new password is set, and every other phone and computer has been signed out. Sign in "
+    "with the new password now."
+)
+RESET_EMAIL_SUBJECT = "Choose a new crawlcoach password"
+
+
+def reset_email_body(name: str, link: str, hours: int) -> str:
+    return (
+        f"Hello {name},\n\nSomeone (hopefully you) asked to choose a new password for "
+        f"crawlcoach. Open this link to do it; it works once, for {hours} hours:\n\n{link}\n\n"
+        "If you did not ask, you can ignore this email: your password stays as it is.\n"
+    )
+
+
+def family_renamed(name: str) -> str:
+    return f"The family is now called {name}."
+
+
+def caregiver_removed(name: str) -> str:
+    return (
+        f"{name} is no longer part of the family. They are signed out everywhere and their API "
+        "tokens no longer work."
+    )
+
+
+def admin_named(name: str) -> str:
+    return f"{name} can now look after the family too: rename it, remove caregivers, make links."
+
+
+def left_family(family: str) -> str:
+    return (
+        f"You have left {family}. Your account is kept; to join a family again, open an "
+        "invitation link from one of its caregivers."
+    )
+
+
+REMOVE_YOURSELF = "To leave the family yourself, use “Leave the family” on your account page."
+NOT_AN_ADMIN = "Only the family's admins can do that; ask one of them."
+LAST_ADMIN = (
+    "You are the family's only admin. Choose who looks after the family next, or delete your "
+    "account together with the family."
+)
+WRONG_PASSWORD_TO_CONFIRM = "That is not your password; nothing was changed."
+ACCOUNT_DELETED = "Your account is deleted. Thank you for using crawlcoach."
+ACCOUNT_AND_FAMILY_DELETED = (
+    "Your account is deleted, and with it the family's children, videos, analyses and journal, "
+    "as you were its last member."
+)
+NO_FAMILY = (
+    "This account is not part of a family at the moment. To join one, ask one of its "
+    "caregivers for an invitation link and open it while signed in."
+)

@@ -3,7 +3,9 @@
 Environment: CRAWLCOACH_DATA_DIR (default ./var), DATABASE_URL, REDIS_URL, CRAWLCOACH_SECRET_KEY,
 CRAWLCOACH_MAX_UPLOAD_MB (default 500), CRAWLCOACH_UPLOADS_PER_HOUR, CRAWLCOACH_FAMILY_DISK_GB,
 CRAWLCOACH_ALLOWED_HOSTS, CRAWLCOACH_CSRF_TRUSTED_ORIGINS,
-CRAWLCOACH_HTTPS, CRAWLCOACH_OPEN_SIGNUP, CRAWLCOACH_SITE_URL, CRAWLCOACH_DEBUG.
+CRAWLCOACH_HTTPS, CRAWLCOACH_OPEN_SIGNUP, CRAWLCOACH_SITE_URL, CRAWLCOACH_DEBUG,
+CRAWLCOACH_TRUSTED_PROXIES, CRAWLCOACH_RESET_HOURS, EMAIL_URL (or EMAIL_HOST...),
+CRAWLCOACH_EMAIL_FROM.
 """
 
 from __future__ import annotations
@@ -96,6 +98,12 @@ LOGOUT_REDIRECT_URL = "login"
 # Lock a username out after this many failed log-ins in a row, for this long.
 LOCKOUT_ATTEMPTS = int(os.environ.get("CRAWLCOACH_LOCKOUT_ATTEMPTS", "5"))
 LOCKOUT_MINUTES = int(os.environ.get("CRAWLCOACH_LOCKOUT_MINUTES", "15"))
+# The lock-out counts per username and client address; behind a reverse proxy, name it here so
+# its X-Forwarded-For is read (client_address.py), else REMOTE_ADDR is the address.
+TRUSTED_PROXIES = config.trusted_proxies()
+# Reset links (families/reset.py) work this long, once; by email only when a mail server is set.
+PASSWORD_RESET_TIMEOUT = int(config.number("CRAWLCOACH_RESET_HOURS", 24, "hours, e.g. 24") * 3600)
+globals().update(config.email())
 # After the first account, new families need this (a server shared by several families).
 OPEN_SIGNUP = config.flag("CRAWLCOACH_OPEN_SIGNUP")
 INVITATION_DAYS = 7

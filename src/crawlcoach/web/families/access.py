@@ -11,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 
+from crawlcoach.web import notices
 from crawlcoach.web.families.models import Family
 
 View = Callable[..., HttpResponseBase]
@@ -52,7 +53,10 @@ def family_required(view: View) -> View:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if request_family(request) is None:
-            raise Http404("This account does not belong to a family.")
+            # Left the family or was removed: a calm page, not an error.
+            from django.shortcuts import render
+
+            return render(request, "families/no_family.html", {"message": notices.NO_FAMILY})
         return view(request, *args, **kwargs)
 
     return wrapped

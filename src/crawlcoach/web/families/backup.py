@@ -108,6 +108,7 @@ def export_family(family: Family, out: Path) -> Summary:
                 **{field: getattr(c.user, field) for field in USER_FIELDS},
                 "date_joined": _time(c.user.date_joined),
                 "joined_at": _time(c.joined_at),
+                "is_admin": c.is_admin,
             }
             for c in caregivers
         ],
@@ -230,11 +231,13 @@ def _create_rows(
     family = Family.objects.create(name=data["family"]["name"])
     # auto_now_add fields take "now" on create: the backup's own times are put back after.
     Family.objects.filter(pk=family.pk).update(created_at=_parse_time(data["family"]["created_at"]))
-    for row in data["caregivers"]:
+    for index, row in enumerate(data["caregivers"]):
         user = users(**{field: row[field] for field in USER_FIELDS})
         user.date_joined = _parse_time(row["date_joined"]) or timezone.now()
         user.save()
-        caregiver = Caregiver.objects.create(user=user, family=family)
+        # Backups made before admins existed: the first caregiver is the admin, as on migrating.
+        admin = bool(row.get("is_admin", index == 0))
+        caregiver = Caregiver.objects.create(user=user, family=family, is_admin=admin)
         Caregiver.objects.filter(pk=caregiver.pk).update(joined_at=_parse_time(row["joined_at"]))
     children: dict[int, Child] = {}
     for row in data["children"]:

@@ -10,6 +10,8 @@ from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
 from django.contrib.auth.models import User
 from django.utils import timezone
 
+from crawlcoach.web import notices
+from crawlcoach.web.client_address import client_address
 from crawlcoach.web.families import lockout
 
 
@@ -25,7 +27,13 @@ class CaregiverCreationForm(UserCreationForm):
 
     class Meta(UserCreationForm.Meta):
         model = User
-        fields: ClassVar[tuple[str, ...]] = ("first_name", "username")
+        fields: ClassVar[tuple[str, ...]] = ("first_name", "username", "email")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = (
+            "Only used to send you a link when you forget your password."
+        )
 
 
 class SignupForm(CaregiverCreationForm):
@@ -36,42 +44,36 @@ class SignupForm(CaregiverCreationForm):
     )
 
     class Meta(CaregiverCreationForm.Meta):
-        fields = ("family_name", "first_name", "username")
+        fields = ("family_name", "first_name", "username", "email")
 
 
 class LockoutAuthenticationForm(AuthenticationForm):
-    error_messages = {
-        **AuthenticationForm.error_messages,
-        "locked": (
-            "Too many wrong passwords for this account. For your family's safety it is locked "
-            "for %(minutes)d more minutes; try again after that."
-        ),
-    }
+    """Django's log-in form, counted per username and client address (``lockout``): it warns
+    before the last attempt and pauses the pair after it, with the same words for every name."""
 
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username") or ""
         if not username or not self.cleaned_data.get("password"):
             return super().clean()  # nothing is checked, so nothing is counted or cleared
-        if not lockout.count_attempt(username):
-            self._refuse_locked(username)
+        address = client_address(self.request) if self.request is not None else ""
+        if not lockout.count_attempt(username, address):
+            self._refuse_locked(username, address)
         try:
             cleaned = super().clean()
-        except forms.ValidationError:
-            self._refuse_if_locked(username)
+        except forms.ValidationError as wrong:
+            if lockout.locked_until(username, address) is not None:
+                self._refuse_locked(username, address)
+            if lockout.attempts_left(username, address) == 1:
+                message = notices.one_try_left(settings.LOCKOUT_MINUTES)
+                raise forms.ValidationError([*wrong.error_list, message]) from None
             raise
         if self.get_user() is not None:
-            lockout.clear(username)
+            lockout.clear(username, address)
         return cleaned
 
-    def _refuse_if_locked(self, username: str) -> None:
-        if lockout.locked_until(username) is not None:
-            self._refuse_locked(username)
-
-    def _refuse_locked(self, username: str) -> None:
-        until = lockout.locked_until(username)
+    def _refuse_locked(self, username: str, address: str) -> None:
+        until = lockout.locked_until(username, address)
         left = (until - timezone.now()).total_seconds() if until else 60 * settings.LOCKOUT_MINUTES
         raise forms.ValidationError(
-            self.error_messages["locked"],
-            code="locked",
-            params={"minutes": max(1, round(left / 60))},
+            notices.sign_in_paused(max(1, round(left / 60))), code="locked"
         )

@@ -25,6 +25,9 @@ class Caregiver(models.Model):
     )
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="caregivers")
     joined_at = models.DateTimeField(auto_now_add=True)
+    # An admin may rename the family, remove caregivers and make reset links for them; the
+    # first caregiver is one, and a family always keeps at least one (membership.py).
+    is_admin = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return self.display_name
@@ -59,9 +62,16 @@ class Invitation(models.Model):
 
 
 class LoginLock(models.Model):
-    """Failed log-ins in a row for one username, and until when it is locked out."""
+    """Failed log-ins in a row for one username from one client address, and until when that
+    pair is locked out: guesses from elsewhere never lock the parent's own phone out."""
 
-    username = models.CharField(max_length=150, unique=True)
+    username = models.CharField(max_length=150)
+    address = models.CharField(max_length=64, default="")
     failures = models.PositiveIntegerField(default=0)
     last_failure_at = models.DateTimeField(null=True)
     locked_until = models.DateTimeField(null=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["username", "address"], name="one_lock_per_pair")
+        ]

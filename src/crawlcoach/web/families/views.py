@@ -21,6 +21,8 @@ from django.views.decorators.http import require_POST
 
 from crawlcoach.web.api.family_page import token_section
 from crawlcoach.web.families.access import family_of, family_required, signed_in_user
+from crawlcoach.web.families.account_forms import RenameFamilyForm
+from crawlcoach.web.families.admin_views import NEW_RESET_LINK_SESSION_KEY
 from crawlcoach.web.families.forms import (
     CaregiverCreationForm,
     LockoutAuthenticationForm,
@@ -44,7 +46,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         with transaction.atomic():
             user = form.save()
             family = Family.objects.create(name=form.cleaned_data["family_name"])
-            Caregiver.objects.create(user=user, family=family)
+            Caregiver.objects.create(user=user, family=family, is_admin=True)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.first_name}! Add your baby to begin.")
         return redirect("child_add")
@@ -82,11 +84,16 @@ def family_page(request: HttpRequest) -> HttpResponse:
     invitations = [inv for inv in family.invitations.all() if inv.is_open(now)]
     links = [(inv, invitation_link(inv)) for inv in invitations]
     caregivers = family.caregivers.select_related("user").order_by("joined_at")
-    return render(
-        request,
-        "families/family.html",
-        {"caregivers": caregivers, "invitation_links": links, **token_section(request)},
-    )
+    me = next(c for c in caregivers if c.user_id == request.user.pk)
+    context = {
+        "caregivers": caregivers,
+        "invitation_links": links,
+        "is_admin": me.is_admin,
+        "rename_form": RenameFamilyForm(initial={"name": family.name}),
+        "new_reset_link": request.session.pop(NEW_RESET_LINK_SESSION_KEY, None),
+        **token_section(request),
+    }
+    return render(request, "families/family.html", context)
 
 
 def invitation_link(invitation: Invitation) -> str:
@@ -132,7 +139,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     if invitation is None or not invitation.is_open(timezone.now()):
         return _closed_invitation(request, invitation)
     if request.user.is_authenticated:
-        return render(request, "families/join_logged_in.html", {"invitation": invitation})
+        return _join_signed_in(request, invitation)
     form = CaregiverCreationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save(commit=False)  # hashes the password before the transaction starts
@@ -150,7 +157,24 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "families/join.html", {"form": form, "invitation": invitation})
 
 
-def _accept(invitation: Invitation, user: User) -> None:
+def _join_signed_in(request: HttpRequest, invitation: Invitation) -> HttpResponse:
+    """An account without a family (it left, or was removed) joins with itself; an account in a
+    family is asked to log out first (one family per account)."""
+    user = signed_in_user(request)
+    in_family = Caregiver.objects.filter(user=user).exists()
+    if request.method == "POST" and not in_family:
+        try:
+            _accept(invitation, user, existing=True)
+        except (_InvitationTaken, IntegrityError):
+            invitation.refresh_from_db()
+            return _closed_invitation(request, invitation)
+        messages.success(request, f"Welcome to {invitation.family.name}, {user.first_name}!")
+        return redirect("home")
+    context = {"invitation": invitation, "in_family": in_family}
+    return render(request, "families/join_logged_in.html", context)
+
+
+def _accept(invitation: Invitation, user: User, existing: bool = False) -> None:
     """Create the account and its membership, consuming the invitation in the same transaction.
 
     The invitation is taken by one conditional UPDATE (``accepted_at IS NULL``): of several joins
@@ -158,7 +182,8 @@ def _accept(invitation: Invitation, user: User) -> None:
     """
     now = timezone.now()
     with transaction.atomic():
-        user.save()
+        if not existing:
+            user.save()
         Caregiver.objects.create(user=user, family=invitation.family)
         taken = Invitation.objects.filter(
             pk=invitation.pk, accepted_at__isnull=True, expires_at__gt=now
