@@ -17,6 +17,8 @@ def test_schema_describes_every_endpoint(client: Client) -> None:
         "/api/family/", "/api/children/", "/api/children/{id}/", "/api/children/{id}/assessment/",
         "/api/videos/", "/api/videos/{id}/", "/api/videos/{id}/status/",
         "/api/videos/{id}/analysis/", "/api/videos/{id}/original/", "/api/videos/{id}/skeleton/",
+        "/api/milestones/", "/api/milestones/{id}/", "/api/practice/", "/api/practice/{id}/",
+        "/api/notes/", "/api/notes/{id}/", "/api/notes/{id}/photo/",
     } == set(schema["paths"])  # fmt: skip
     assert schema["components"]["securitySchemes"]["tokenAuth"]["scheme"] == "bearer"
     upload = schema["paths"]["/api/videos/"]["post"]["requestBody"]["content"]

@@ -1,5 +1,6 @@
 """The query parameters that narrow a list: ``?child=``, ``?status=``, and date ranges
-(``recorded_after``/``recorded_before`` by day, ``uploaded_after``/``uploaded_before`` by moment).
+(``recorded_after``/``recorded_before`` by the day filmed, ``uploaded_after``/``uploaded_before``
+by moment).
 
 A malformed value is a 400 that says what a good one looks like, never an empty list."""
 
@@ -9,6 +10,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TypeVar
 
 from django.db.models import QuerySet
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from drf_spectacular.types import OpenApiTypes
@@ -28,10 +30,11 @@ VIDEO_PARAMETERS = [
     ),
     OpenApiParameter(
         "recorded_after", OpenApiTypes.DATE,
-        description="Videos recorded on this day or later (a video's day is its upload day).",
+        description="Videos filmed on this day or later (the recording date from the file or "
+        "set by a parent; the upload day when neither is known).",
     ),
     OpenApiParameter(
-        "recorded_before", OpenApiTypes.DATE, description="Videos recorded on this day or before."
+        "recorded_before", OpenApiTypes.DATE, description="Videos filmed on this day or before."
     ),
     OpenApiParameter(
         "uploaded_after", OpenApiTypes.DATETIME,
@@ -102,10 +105,12 @@ def filter_videos(request: Request, videos: QuerySet[Video, Row]) -> QuerySet[Vi
         if status not in Status.values:
             raise ValidationError({"status": [f"Give one of {', '.join(Status.values)}."]})
         videos = videos.filter(status=status)
+    # Dated as every page dates a video: when it was filmed, else when it was uploaded.
+    filmed = Coalesce("recorded_at", "uploaded_at")
     if (after := day(request, "recorded_after")) is not None:
-        videos = videos.filter(uploaded_at__gte=_start_of(after))
+        videos = videos.alias(filmed=filmed).filter(filmed__gte=_start_of(after))
     if (before := day(request, "recorded_before")) is not None:
-        videos = videos.filter(uploaded_at__lt=_start_of(before, next_day=True))
+        videos = videos.alias(filmed=filmed).filter(filmed__lt=_start_of(before, next_day=True))
     if (uploaded_after := moment(request, "uploaded_after")) is not None:
         videos = videos.filter(uploaded_at__gte=uploaded_after)
     if (uploaded_before := moment(request, "uploaded_before")) is not None:

@@ -1,6 +1,6 @@
 """The family scoping of every API call, in one place: whose family the caller belongs to, and
-the children and videos that family may see. Everything else is never reachable, so another
-family's ids are simply not found (404), exactly as on the pages."""
+the children, videos and journal entries that family may see. Everything else is never
+reachable, so another family's ids are simply not found (404), exactly as on the pages."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from crawlcoach.web.api.models import ApiToken
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.families.models import Caregiver, Family
+from crawlcoach.web.journal.models import MilestoneRecord, Note, PracticeEntry
 from crawlcoach.web.videos.models import Video
 
 
@@ -33,3 +34,15 @@ def children(request: Request) -> QuerySet[Child]:
 
 def videos(request: Request) -> QuerySet[Video]:
     return Video.objects.select_related("child").filter(child__family=family_of(request))
+
+
+def milestones(request: Request) -> QuerySet[MilestoneRecord]:
+    return MilestoneRecord.objects.select_related("child").filter(child__family=family_of(request))
+
+
+def practice(request: Request) -> QuerySet[PracticeEntry]:
+    return PracticeEntry.objects.select_related("child").filter(child__family=family_of(request))
+
+
+def notes(request: Request) -> QuerySet[Note]:
+    return Note.objects.select_related("child").filter(child__family=family_of(request))

@@ -105,6 +105,12 @@ class VideoLinksSerializer(serializers.Serializer):
 class VideoSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     recorded_on = serializers.SerializerMethodField()
+    recorded_at = serializers.DateTimeField(
+        source="filmed_at",
+        read_only=True,
+        help_text="When it was filmed: from the file's metadata or set by a parent; the upload "
+        "moment when neither is known.",
+    )
     error = serializers.SerializerMethodField()
     links = serializers.SerializerMethodField()
 
@@ -112,15 +118,15 @@ class VideoSerializer(serializers.ModelSerializer):
         model = Video
         fields = (
             "id", "child", "original_name", "size_bytes", "duration_s", "status", "status_label",
-            "progress", "error", "uploaded_at", "recorded_on", "started_at", "finished_at",
-            "links",
+            "progress", "error", "uploaded_at", "recorded_on", "recorded_at", "title", "note",
+            "started_at", "finished_at", "links",
         )  # fmt: skip
         read_only_fields = fields
 
     @extend_schema_field(OpenApiTypes.DATE)
     def get_recorded_on(self, video: Video) -> str:
-        """The day the guidance dates this video by: the day it was uploaded."""
-        return family_time.local_date(video.uploaded_at).isoformat()
+        """The family's day it was filmed, as the pages and the guidance date it."""
+        return family_time.local_date(video.filmed_at).isoformat()
 
     @extend_schema_field(VideoErrorSerializer(allow_null=True))
     def get_error(self, video: Video) -> dict[str, str] | None:

@@ -3,13 +3,16 @@
 from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
-from crawlcoach.web.api import docs, views
+from crawlcoach.web.api import docs, journal, views
 
 app_name = "api"
 
 router = SimpleRouter()
 router.register("children", views.ChildViewSet, basename="child")
 router.register("videos", views.VideoViewSet, basename="video")
+router.register("milestones", journal.MilestoneViewSet, basename="milestone")
+router.register("practice", journal.PracticeViewSet, basename="practice")
+router.register("notes", journal.NoteViewSet, basename="note")
 
 urlpatterns = [
     path("", views.ApiRoot.as_view(), name="root"),

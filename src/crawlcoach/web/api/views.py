@@ -303,7 +303,8 @@ class ApiRoot(APIView):
     def get(self, request: Request) -> Response:
         names = {
             "family": "api:family", "children": "api:child-list", "videos": "api:video-list",
-            "schema": "api:schema", "docs": "api:docs",
+            "milestones": "api:milestone-list", "practice": "api:practice-list",
+            "notes": "api:note-list", "schema": "api:schema", "docs": "api:docs",
         }  # fmt: skip
         return Response({key: request.build_absolute_uri(reverse(n)) for key, n in names.items()})
 
