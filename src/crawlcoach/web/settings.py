@@ -103,7 +103,9 @@ LOCKOUT_MINUTES = int(os.environ.get("CRAWLCOACH_LOCKOUT_MINUTES", "15"))
 TRUSTED_PROXIES = config.trusted_proxies()
 # Reset links (families/reset.py) work this long, once; by email only when a mail server is set.
 PASSWORD_RESET_TIMEOUT = int(config.number("CRAWLCOACH_RESET_HOURS", 24, "hours, e.g. 24") * 3600)
-globals().update(config.email())
+_EMAIL = config.email()
+EMAIL_ENABLED: bool = _EMAIL.pop("EMAIL_ENABLED")
+globals().update(_EMAIL)  # EMAIL_HOST, EMAIL_PORT, ... and DEFAULT_FROM_EMAIL
 # After the first account, new families need this (a server shared by several families).
 OPEN_SIGNUP = config.flag("CRAWLCOACH_OPEN_SIGNUP")
 INVITATION_DAYS = 7

@@ -33,6 +33,7 @@ from crawlcoach.web.journal.practice_views import MOST_MINUTES_A_DAY, activity_c
 from crawlcoach.web.videos import storage
 
 M = TypeVar("M", bound=Model)
+Row = TypeVar("Row")  # what the query set yields: filtering keeps it
 
 JOURNAL_PARAMETERS = [
     OpenApiParameter("child", OpenApiTypes.INT, description="Only this child's entries."),
@@ -167,7 +168,7 @@ class JournalViewSet(
     lookup_value_regex = "[0-9]+"
     day_field = "on"
 
-    def filter_queryset(self, queryset: QuerySet[M]) -> QuerySet[M]:
+    def filter_queryset(self, queryset: QuerySet[M, Row]) -> QuerySet[M, Row]:
         if self.action != "list":
             return queryset
         request = self.request

@@ -28,10 +28,15 @@ class RenameFamilyForm(forms.Form):
     )
 
 
+class CaregiverChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.display_name)
+
+
 class SuccessorForm(forms.Form):
     """Leaving: when the caregiver is the family's only admin, who looks after it next."""
 
-    successor = forms.ModelChoiceField(
+    successor = CaregiverChoiceField(
         label="Who looks after the family next",
         queryset=Caregiver.objects.none(),
         required=False,
@@ -46,7 +51,6 @@ class SuccessorForm(forms.Form):
         assert isinstance(successor, forms.ModelChoiceField)
         if caregiver is not None and membership.needs_successor(caregiver):
             successor.queryset = caregiver.family.caregivers.exclude(pk=caregiver.pk)
-            successor.label_from_instance = lambda c: c.display_name  # type: ignore[method-assign]
             successor.required = True
         else:
             del self.fields["successor"]

@@ -31,9 +31,9 @@ class CaregiverCreationForm(UserCreationForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["email"].help_text = (
-            "Only used to send you a link when you forget your password."
-        )
+        self.fields[
+            "email"
+        ].help_text = "Only used to send you a link when you forget your password."
 
 
 class SignupForm(CaregiverCreationForm):
@@ -74,6 +74,4 @@ class LockoutAuthenticationForm(AuthenticationForm):
     def _refuse_locked(self, username: str, address: str) -> None:
         until = lockout.locked_until(username, address)
         left = (until - timezone.now()).total_seconds() if until else 60 * settings.LOCKOUT_MINUTES
-        raise forms.ValidationError(
-            notices.sign_in_paused(max(1, round(left / 60))), code="locked"
-        )
+        raise forms.ValidationError(notices.sign_in_paused(max(1, round(left / 60))), code="locked")
