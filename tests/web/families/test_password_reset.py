@@ -7,13 +7,17 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from email import message_from_bytes
 from email.message import Message
 
 import pytest
 from django.contrib.auth.models import User
+from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.test import Client
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from live_server import free_port
 from web_helpers import PASSWORD
 
@@ -137,6 +141,18 @@ def test_a_garbled_or_old_link_is_a_calm_page(parent: User, settings) -> None:
     assert page.status_code == 200 and b"no longer works" in page.content
     assert b"Traceback" not in page.content
 
+    class MadeLongAgo(PasswordResetTokenGenerator):
+        def _now(self) -> datetime:
+            return datetime.now() - timedelta(seconds=settings.PASSWORD_RESET_TIMEOUT + 60)
+
+    uid = urlsafe_base64_encode(force_bytes(parent.pk))
+    expired = reverse("password_reset_confirm", args=[uid, MadeLongAgo().make_token(parent)])
+    fresh = reverse(
+        "password_reset_confirm", args=[uid, PasswordResetTokenGenerator().make_token(parent)]
+    )
+    assert b"no longer works" in Client().get(expired).content
+    assert Client().get(fresh).status_code == 302  # the same link made now still works
+
 
 def test_the_forgot_form_emails_a_link_and_reveals_nothing(
     inbox: Inbox, parent: User, client_of
@@ -145,7 +161,12 @@ def test_the_forgot_form_emails_a_link_and_reveals_nothing(
     signed_in_elsewhere = client_of(parent)
 
     def ask(text: str) -> str:
-        page = Client().post(reverse("forgot_password"), {"name_or_email": text}).content
+        # A forged Host header must not end up in the emailed link.
+        page = (
+            Client(HTTP_HOST="evil.example")
+            .post(reverse("forgot_password"), {"name_or_email": text})
+            .content
+        )
         return re.sub(r'value="[^"]+"', "", page.decode())
 
     nobody = ask("nobody-here")
@@ -157,6 +178,7 @@ def test_the_forgot_form_emails_a_link_and_reveals_nothing(
     body = messages[0].get_payload(decode=True).decode()
     link = link_in(body)
     assert link.startswith(SITE + "reset/") and "works once, for 24 hours" in body
+    assert "evil.example" not in body
 
     set_new_password(path_of(link))
     assert signed_in_elsewhere.get(reverse("home")).url.startswith(reverse("login"))

@@ -10,6 +10,7 @@ from django.contrib.auth.models import User
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
+from django.shortcuts import render
 
 from crawlcoach.web import notices
 from crawlcoach.web.families.models import Family
@@ -54,8 +55,6 @@ def family_required(view: View) -> View:
             return redirect_to_login(request.get_full_path())
         if request_family(request) is None:
             # Left the family or was removed: a calm page, not an error.
-            from django.shortcuts import render
-
             return render(request, "families/no_family.html", {"message": notices.NO_FAMILY})
         return view(request, *args, **kwargs)
 
