@@ -208,3 +208,38 @@ def test_parallel_wrong_passwords_count_exactly(site: Site) -> None:
     # exactly the limit was counted (and checked), not every guess that raced past the check.
     rows = site.query("select failures, locked_until from families_loginlock where username='sam'")
     assert len(rows) == 1 and rows[0][0] == LOCKOUT_ATTEMPTS and rows[0][1] is not None
+
+
+def _join(site: Site, username: str) -> Visitor:
+    path = urlsplit(site.owner.invitation_link()).path
+    joiner = Visitor(site.base)
+    joiner.get(path)
+    answer = joiner.post(path, {"first_name": username.title(), "username": username,
+                                "password1": PASSWORD, "password2": PASSWORD})  # fmt: skip
+    assert answer.status == 302, answer.text[:300]
+    return joiner
+
+
+def test_two_admins_leaving_at_once_leave_the_family_an_admin(site: Site) -> None:
+    """Run last: the owner may leave the family here."""
+    kim, _ = _join(site, "kim"), _join(site, "lee")
+    (kim_id,) = site.query(
+        "select c.id from families_caregiver c join auth_user u on u.id = c.user_id "
+        "where u.username = 'kim'"
+    )[0]
+    assert site.owner.post(f"/family/caregivers/{kim_id}/admin/").status == 302
+    leavers = [site.owner, kim]
+    for leaver in leavers:
+        leaver.get("/account/")
+
+    answers = _in_parallel(2, lambda i: leavers[i].post("/account/leave/"))
+
+    # One of them goes; the other, now the only admin, is asked to name the next one first.
+    assert sorted(a.status for a in answers) == [302, 400], [a.text[:300] for a in answers]
+    refused = next(a for a in answers if a.status == 400)
+    assert "You are the family's only admin" in refused.text.replace("&#x27;", "'")
+    admins = site.query(
+        "select count(*) from families_caregiver c join families_family f on f.id = c.family_id "
+        "where c.is_admin and f.name = 'The Okafors'"
+    )
+    assert admins == [(1,)]
