@@ -72,6 +72,10 @@ def remove(admin: Caregiver, other: Caregiver) -> None:
     if other.pk == admin.pk:
         raise MembershipRefused(notices.REMOVE_YOURSELF)
     with transaction.atomic():
+        _lock(admin.family_id)
+        # Two admins removing each other at once: the second finds itself gone.
+        if not Caregiver.objects.filter(pk=admin.pk, is_admin=True).exists():
+            raise MembershipRefused(notices.NOT_AN_ADMIN)
         ApiToken.objects.filter(caregiver=other).delete()
         other.delete()
     end_sessions_of(other.user)
@@ -100,10 +104,13 @@ def delete_account(user: User, successor: Caregiver | None = None) -> Departure 
 
 def _depart(caregiver: Caregiver, successor: Caregiver | None) -> Departure:
     family = caregiver.family
-    # Locks this family's memberships: two admins leaving at once cannot both be "not the last".
-    staying = list(
-        Caregiver.objects.select_for_update().filter(family=family).exclude(pk=caregiver.pk)
-    )
+    # Two admins leaving at once cannot both count on the other staying.
+    _lock(family.pk)
+    current = Caregiver.objects.filter(pk=caregiver.pk).first()  # as it is now, under the lock
+    if current is None:  # removed by an admin in the meantime: already gone
+        return Departure(family.name, family_deleted=False)
+    caregiver = current
+    staying = list(Caregiver.objects.filter(family=family).exclude(pk=caregiver.pk))
     if not staying:
         name = family.name
         for child in family.children.all():
@@ -117,6 +124,13 @@ def _depart(caregiver: Caregiver, successor: Caregiver | None) -> Departure:
     ApiToken.objects.filter(caregiver=caregiver).delete()
     caregiver.delete()
     return Departure(family.name, family_deleted=False)
+
+
+def _lock(family_id: int) -> None:
+    """Serialise membership changes of one family on its row (one lock, so no deadlock between
+    two changes that would each lock the other's caregivers first); SQLite's immediate
+    transactions already run one at a time."""
+    list(Family.objects.select_for_update().filter(pk=family_id).values_list("pk", flat=True))
 
 
 def _delete_family_files(family_id: int) -> None:
