@@ -165,6 +165,8 @@ def left_family(family: str) -> str:
 
 
 REMOVE_YOURSELF = "To leave the family yourself, use “Leave the family” on your account page."
+EMAIL_SAVED = "Your email address is saved."
+FAMILY_NAME_NEEDED = "Give the family a name of up to 100 letters, e.g. The Okafor family."
 NOT_AN_ADMIN = "Only the family's admins can do that; ask one of them."
 LAST_ADMIN = (
     "You are the family's only admin. Choose who looks after the family next, or delete your "

@@ -53,7 +53,7 @@ def account(request: HttpRequest) -> HttpResponse:
         form = EmailForm(request.POST, instance=signed_in_user(request))
         if form.is_valid():
             form.save()
-            messages.success(request, "Your email address is saved.")
+            messages.success(request, notices.EMAIL_SAVED)
             return redirect("account")
         return _page(request, status=400, email_form=form)
     return _page(request)

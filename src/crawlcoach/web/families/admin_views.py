@@ -45,7 +45,7 @@ def rename_family(request: HttpRequest) -> HttpResponse:
     def act(admin: Caregiver) -> None:
         form = RenameFamilyForm(request.POST)
         if not form.is_valid():
-            messages.error(request, "Give the family a name of up to 100 letters.")
+            messages.error(request, notices.FAMILY_NAME_NEEDED)
             return
         membership.rename(admin, form.cleaned_data["name"])
         messages.success(request, notices.family_renamed(form.cleaned_data["name"]))
