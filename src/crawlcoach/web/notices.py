@@ -67,11 +67,8 @@ ANALYSIS_FAILURES = {
 }
 CANCELLED = "You stopped this analysis. You can start it again whenever you like."
 
-# A long video is analysed in its first part only ({minutes}: how much, {total}: its length).
-FIRST_PART_PROBLEM = (
-    "only the first {minutes} minutes of this {total}-minute video were analysed; trim the video "
-    "to the part you want looked at to have all of it analysed"
-)
+# A long video is analysed in its first part only ({minutes}: how much, {total}: its length);
+# the analysis's own note says it too (words.toml, [notes] first_part_only).
 FIRST_PART_NOTE = (
     "This video is {total} minutes long: we analysed its first {minutes} minutes, the most this "
     "server looks at."

@@ -17,6 +17,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from crawlcoach.contract import failed_analysis
+from crawlcoach.notes import note
+from crawlcoach.vocabulary import NoteCode
 from crawlcoach.web import notices
 from crawlcoach.web.videos import storage
 from crawlcoach.web.videos.child_runner import Limits, Outcome, run_in_child
@@ -143,15 +145,17 @@ def _finished_fields(
 
 
 def _note_first_part(result: dict[str, Any]) -> None:
-    """Say in the quality problems when only the first part of a long video was analysed."""
+    """Say in the quality notes when only the first part of a long video was analysed."""
     full = result["video"].get("full_duration_s")
     if not full:
         return
-    problem = notices.FIRST_PART_PROBLEM.format(
-        minutes=notices.minutes(float(result["video"].get("duration_s") or 0)),
-        total=notices.minutes(float(full)),
+    first = note(
+        NoteCode.FIRST_PART_ONLY,
+        analysed_s=float(result["video"].get("duration_s") or 0),
+        full_duration_s=float(full),
     )
-    result["quality"].setdefault("problems", []).insert(0, problem)
+    result["quality"].setdefault("problems", []).insert(0, first.text)
+    result["quality"].setdefault("notes", []).insert(0, first.to_dict())
 
 
 def _forget_if_deleted(video: Video) -> None:
