@@ -69,15 +69,14 @@ def run_analysis(video_id: uuid.UUID) -> None:
     annotated = storage.annotated_path(video)
     annotated.unlink(missing_ok=True)  # an earlier attempt's
 
-    def still_ours() -> bool:
-        return Video.objects.filter(pk=video.pk, status=Status.ANALYSING, attempt=attempt).exists()
+    heartbeat = Heartbeat(video.pk, attempt)
 
     outcome = _analyse(
         source,
         annotated,
         ProgressWriter(video.pk),
         limits=limits_for(video.duration_s),
-        still_wanted=still_ours,
+        still_wanted=heartbeat,
     )
     _log_peak(video.pk, outcome)
     if outcome.failure == "stopped":
@@ -89,12 +88,33 @@ def run_analysis(video_id: uuid.UUID) -> None:
         _forget_if_deleted(video)
 
 
+class Heartbeat:
+    """Asked every half second while the child analyses: whether the video is still this
+    attempt's (not cancelled, deleted or claimed again), renewing its ``heartbeat_at`` every
+    WORKER_HEARTBEAT_S so that other workers see it is being analysed by a live one."""
+
+    def __init__(self, video_id: uuid.UUID, attempt: int) -> None:
+        self.video_id = video_id
+        self.attempt = attempt
+        self.last_beat = time.monotonic()  # the claim was the first
+
+    def __call__(self) -> bool:
+        mine = Video.objects.filter(pk=self.video_id, status=Status.ANALYSING, attempt=self.attempt)
+        now = time.monotonic()
+        if now - self.last_beat < settings.WORKER_HEARTBEAT_S:
+            return mine.exists()
+        self.last_beat = now
+        return bool(mine.update(heartbeat_at=timezone.now()))
+
+
 def _claim(video_id: uuid.UUID) -> tuple[Video, int] | None:
     """Mark a queued video as being analysed; only one task can win it."""
+    now = timezone.now()
     taken = Video.objects.filter(pk=video_id, status=Status.QUEUED).update(
         status=Status.ANALYSING,
         progress=0.0,
-        started_at=timezone.now(),
+        started_at=now,
+        heartbeat_at=now,
         attempt=F("attempt") + 1,
     )
     if not taken:
