@@ -133,7 +133,7 @@ def track_video(
         # One decoding thread: the pose model keeps one core busy, decoding ahead takes the
         # other; more decoder threads only preempt the model (measured ~5% slower).
         iter_frames(path, fps=fps, max_side=max_side, decode_threads=1) as stream,
-        Prefetched(stream) as decoded,
+        Prefetched(stream, name=str(path)) as decoded,
         CameraPass(params.camera, _frame_rate(fps, stream.info)) as camera,
     ):
         info = stream.info
