@@ -79,6 +79,12 @@ STORAGE_PROBLEM = (
     "is lost on your phone. Tell whoever runs this server, then try again."
 )
 
+# Any other write the data folder refused (sign-up, the journal, a photo, the API).
+STORAGE_SAVE_PROBLEM = (
+    "We could not save that: the server's disk is full or cannot be written to. Nothing you "
+    "typed or chose is lost on your phone. Tell whoever runs this server, then try again."
+)
+
 
 def minutes(seconds: float) -> str:
     """Whole minutes as a parent would say them ("20", "34")."""

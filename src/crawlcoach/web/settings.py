@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "crawlcoach.web.families.middleware.FamilyMiddleware",
+    # A full or read-only data folder, wherever a view writes: a calm 507, never a 500.
+    "crawlcoach.web.storage_errors.StorageProblemMiddleware",
     # Before any view reads the body (the CSRF check reads POST in process_view).
     "crawlcoach.web.request_size.RequestSizeMiddleware",
 ]
