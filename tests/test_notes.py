@@ -7,12 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crawlcoach import notes, synth, words
 from crawlcoach.contract import Analysis, Note, Quality
 from crawlcoach.motion import analyze_motion
 from crawlcoach.report.text import summarize
-from crawlcoach.vocabulary import NoteCode
+from crawlcoach.vocabulary import Limb, NoteCode
 
 # Engineer's words that read as jargon to a parent.
 BANNED = (
@@ -100,3 +102,18 @@ def test_older_analyses_show_their_problems_as_written() -> None:
     assert notes.for_parent(legacy) == ("the baby was found in only 40% of the frames",)
     unknown = Quality.of_notes(0.9, True, (Note("from_a_newer_version", "A plain note.", {}),))
     assert notes.for_parent(unknown) == ("A plain note.",)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(list(NoteCode)),
+    st.dictionaries(
+        st.sampled_from(["limbs", "analysed_s", "full_duration_s", "reason", "scores"]),
+        st.none() | st.booleans() | st.floats() | st.text(max_size=8)
+        | st.lists(st.text(max_size=10) | st.sampled_from([limb.value for limb in Limb])),
+    ),
+)  # fmt: skip
+def test_any_details_give_a_whole_sentence(code: NoteCode, details: dict[str, object]) -> None:
+    """Details from a stored or foreign analysis never break the sentence."""
+    said = words.note(code, details)
+    assert said and "{" not in said and "}" not in said and said.endswith(".")

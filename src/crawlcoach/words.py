@@ -198,7 +198,9 @@ def note(code: NoteCode, details: Mapping[str, Any] | None = None) -> str:
     ``full_duration_s``, said as "20 minutes")."""
     details = details or {}
     fill: dict[str, str] = {}
-    named = [n for n in details.get("limbs", ()) if n in Limb._value2member_map_]
+    listed = details.get("limbs")
+    listed = listed if isinstance(listed, list | tuple) else ()
+    named = [n for n in listed if isinstance(n, str) and n in Limb._value2member_map_]
     limbs = [WORDS.limbs[Limb(n)].lower() for n in named]
     fill["limbs"] = _and(limbs) if limbs else "arms and legs"
     for key, seconds in (("minutes", "analysed_s"), ("total", "full_duration_s")):
@@ -221,6 +223,8 @@ def sides(balance: SideBalance) -> Mapping[str, str]:
 
 def _minutes(seconds: Any) -> str:
     if not isinstance(seconds, int | float) or isinstance(seconds, bool):
+        return "part"
+    if not 0 <= seconds < float("inf"):
         return "part"
     if seconds < 90:
         count = max(1, round(seconds))
