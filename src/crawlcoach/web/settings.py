@@ -132,6 +132,8 @@ WORKER_HEARTBEAT_S = min(5.0, WORKER_STALE_S / 3)
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("TZ", "UTC")
+# Without TZ, pages also show each moment in the browser's own zone (videos/templatetags).
+TIME_ZONE_FROM_TZ = bool(os.environ.get("TZ", "").strip())
 USE_I18N = False
 USE_TZ = True
 
