@@ -1,12 +1,13 @@
 """What one family may put on a shared server: uploads per hour and disk for its videos.
 
 The upload page, the upload script and the API are held to the same limits, in three steps:
-``check_before_body`` on the declared length (Content-Length) before the body is read, so a
-family over its limits is answered at once and sends nothing; ``take_upload_slot`` once the body
-has arrived (and, on the page, passed its CSRF check), which records the attempt: the hourly limit
-counts attempts, so a video refused, deleted or failed still counts; and ``check_upload`` in
-``videos.upload.accept``, the one way in for a video, on the size actually received. A limit of 0
-means none.
+``check_before_body`` on the declared length (Content-Length) before the app reads the body, so
+a family over its limits is answered at once and nothing reaches the data folder (waitress has
+still received the body by then: it hands the app whole requests); ``take_upload_slot`` once
+the body has arrived (and, on the page, passed its CSRF check), which records the attempt: the
+hourly limit counts attempts, so a video refused, deleted or failed still counts; and
+``check_upload`` in ``videos.upload.accept``, the one way in for a video, on the size actually
+received. A limit of 0 means none.
 """
 
 from __future__ import annotations
