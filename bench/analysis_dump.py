@@ -59,7 +59,8 @@ def _every_other(
 def _quality(track: PoseTrack) -> dict[str, Any]:
     """The quality gate's reading of a track (without the motion's and the video's problems)."""
     section = quality.quality_section(track)
-    return {"usable": section.usable, "problems": list(section.problems)}
+    notes = [n.to_dict() for n in section.notes or ()]
+    return {"usable": section.usable, "problems": list(section.problems), "notes": notes}
 
 
 def _cases(tracks: Path | None, camera: Path | None, seeds: list[int]) -> Iterator[tuple]:
@@ -88,7 +89,8 @@ def dump(tracks: Path | None, camera: Path | None, seeds: list[int]) -> dict[str
     out: dict[str, Any] = {}
     for name, track, cam, with_quality in _cases(tracks, camera, seeds):
         result = analyze_motion(track, camera_motion=cam)
-        entry: dict[str, Any] = {**result.contract_sections(), "problems": result.problems}
+        notes = [n.to_dict() for n in result.problems]
+        entry: dict[str, Any] = {**result.contract_sections(), "problems": notes}
         if with_quality:
             entry["quality"] = _quality(track)
         out[name] = entry

@@ -117,12 +117,14 @@ def test_one_quality_gate_decides_usable() -> None:
     strict = QualityParams(usable_min_s=clip.track.duration_s + 1)
     section = quality.quality_section(clip.track, params=strict)
     assert section.usable is False
-    assert any("too short" in p for p in section.problems)
+    assert [n.code for n in section.notes or ()] == ["video_too_short"]
+    assert "too short" in section.problems[0]
     # The motion is not judged below the other level of the same gate.
     params = dataclasses.replace(AnalysisParams(), quality=QualityParams(judge_min_tracked_s=60))
     result = analyze_motion(clip.track, params=params)
     assert result.locomotion.dominant_direction == "unknown"
-    assert any("need 60" in p for p in result.problems)
+    assert any(n.code == "too_little_tracking" and n.details["needed_s"] == 60
+               for n in result.problems)  # fmt: skip
 
 
 def test_pipeline_options_carry_the_parameters() -> None:

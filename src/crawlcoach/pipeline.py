@@ -20,7 +20,7 @@ from threadpoolctl import threadpool_limits
 
 from crawlcoach import quality
 from crawlcoach.camera_pass import CameraPass
-from crawlcoach.contract import Analysis, Timing, VideoFacts
+from crawlcoach.contract import Analysis, Note, Timing, VideoFacts
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.motion import analyze_motion
 from crawlcoach.motion.camera import CameraMotion
@@ -114,7 +114,7 @@ class TrackedVideo:
     info: VideoInfo
     track: PoseTrack
     camera_motion: CameraMotion  # how the floor moved in the image, in upright source pixels
-    video_problems: tuple[str, ...]  # e.g. the file ended before its declared length
+    video_problems: tuple[Note, ...]  # e.g. the file ended before its declared length
 
 
 def track_video(
@@ -133,7 +133,7 @@ def track_video(
         # One decoding thread: the pose model keeps one core busy, decoding ahead takes the
         # other; more decoder threads only preempt the model (measured ~5% slower).
         iter_frames(path, fps=fps, max_side=max_side, decode_threads=1) as stream,
-        Prefetched(stream) as decoded,
+        Prefetched(stream, name=str(path)) as decoded,
         CameraPass(params.camera, _frame_rate(fps, stream.info)) as camera,
     ):
         info = stream.info
@@ -149,7 +149,7 @@ def track_video(
             params=params.tracker,
             fps=_frame_rate(fps, info),
         )
-        problems = tuple(stream.problems)
+        problems = tuple(stream.notes)
         camera_motion = camera.result(stream.scale)
     if not quality.baby_found(track, params.quality):
         raise NoBabyFound(

@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from crawlcoach.contract import Quality
+from crawlcoach.contract import Note, Quality
+from crawlcoach.notes import note
 from crawlcoach.parameters import QualityParams
 from crawlcoach.pose.track import PoseTrack
+from crawlcoach.vocabulary import NoteCode
 
 if TYPE_CHECKING:
     from crawlcoach.motion.camera import CameraMotion
@@ -25,20 +27,23 @@ def baby_found(track: PoseTrack, params: QualityParams = QualityParams()) -> boo
 
 def camera_problems(
     camera_motion: CameraMotion | None, params: QualityParams = QualityParams()
-) -> list[str]:
+) -> list[Note]:
     if camera_motion is None or len(camera_motion) <= 1:
         return []
     if camera_motion.valid_share >= params.camera_min_valid:
         return []
     return [
-        "the camera's own motion could be measured in only "
-        f"{camera_motion.valid_share:.0%} of the frames; travel may be misjudged"
+        note(
+            NoteCode.CAMERA_MOTION_UNMEASURED,
+            valid_share=round(camera_motion.valid_share, 3),
+            needed_share=params.camera_min_valid,
+        )
     ]
 
 
 def too_little_to_judge(
     track: PoseTrack, tracked_s: float, params: QualityParams = QualityParams()
-) -> list[str] | None:
+) -> list[Note] | None:
     """Why the motion cannot be judged (``tracked_s``: seconds of usable body tracking), or
     None when it can."""
     p = params
@@ -47,10 +52,20 @@ def too_little_to_judge(
         return None
     problems = []
     if coverage < p.judge_min_coverage:
-        problems.append(f"the baby was found in only {coverage:.0%} of the frames")
+        problems.append(
+            note(
+                NoteCode.BABY_RARELY_FOUND,
+                pose_coverage=round(coverage, 3),
+                needed_coverage=p.judge_min_coverage,
+            )
+        )
     if tracked_s < p.judge_min_tracked_s:
         problems.append(
-            f"only {tracked_s:.1f} s of usable body tracking (need {p.judge_min_tracked_s} s)"
+            note(
+                NoteCode.TOO_LITTLE_TRACKING,
+                tracked_s=round(tracked_s, 2),
+                needed_s=p.judge_min_tracked_s,
+            )
         )
     return problems
 
@@ -60,32 +75,41 @@ def usable(track: PoseTrack, params: QualityParams = QualityParams()) -> bool:
     return track.coverage >= params.usable_min_coverage and track.duration_s >= params.usable_min_s
 
 
-def track_problems(track: PoseTrack, params: QualityParams = QualityParams()) -> list[str]:
-    """What about the pose track limits the analysis, in words for a parent."""
-    problems: list[str] = []
+def track_problems(track: PoseTrack, params: QualityParams = QualityParams()) -> list[Note]:
+    """What about the pose track limits the analysis."""
+    problems: list[Note] = []
     if track.coverage < params.usable_min_coverage:
         problems.append(
-            f"the baby was found in only {track.coverage:.0%} of the video; "
-            "keep the whole baby in view and film in good light"
+            note(
+                NoteCode.BABY_PARTLY_IN_VIEW,
+                pose_coverage=round(track.coverage, 3),
+                needed_coverage=params.usable_min_coverage,
+            )
         )
     if track.duration_s < params.usable_min_s:
-        problems.append("the video is too short to judge movement; film at least 10 seconds")
+        problems.append(
+            note(
+                NoteCode.VIDEO_TOO_SHORT,
+                duration_s=round(track.duration_s, 2),
+                needed_s=params.usable_min_s,
+            )
+        )
     selection = track.meta.get("selection", {})
     if selection.get("uncertain"):
         reason = selection.get("reason") or "several people were in view"
-        problems.append(f"we were not sure which person was the baby ({reason})")
+        problems.append(note(NoteCode.UNSURE_WHICH_PERSON, reason=str(reason)))
     return problems
 
 
 def quality_section(
     track: PoseTrack,
-    motion_problems: Sequence[str] = (),
-    video_problems: Sequence[str] = (),
+    motion_problems: Sequence[Note] = (),
+    video_problems: Sequence[Note] = (),
     params: QualityParams = QualityParams(),
 ) -> Quality:
-    """The contract's ``quality`` section."""
-    return Quality(
-        pose_coverage=round(track.coverage, 3),
-        usable=usable(track, params),
-        problems=(*track_problems(track, params), *video_problems, *motion_problems),
+    """The contract's ``quality`` section: its notes, and their sentences as ``problems``."""
+    return Quality.of_notes(
+        round(track.coverage, 3),
+        usable(track, params),
+        (*track_problems(track, params), *video_problems, *motion_problems),
     )

@@ -109,3 +109,36 @@ CRAWLING_STYLES: Final[tuple[Style, ...]] = (
     Style.ROLLING,
 )
 LIMBS: Final[tuple[Limb, ...]] = tuple(Limb)
+
+
+class NoteCode(StrEnum):
+    """What limited an analysis (``quality.notes[].code``): a stable key for programs, said to
+    parents in the word list's plain sentence (``words.toml``, ``[notes]``); the measured figures
+    stay in the note's ``details``."""
+
+    # The pose track (crawlcoach.quality)
+    BABY_RARELY_FOUND = "baby_rarely_found"
+    TOO_LITTLE_TRACKING = "too_little_tracking"
+    BABY_PARTLY_IN_VIEW = "baby_partly_in_view"
+    VIDEO_TOO_SHORT = "video_too_short"
+    UNSURE_WHICH_PERSON = "unsure_which_person"
+    CAMERA_MOTION_UNMEASURED = "camera_motion_unmeasured"
+    # Arms and legs (crawlcoach.motion.limbs)
+    TOO_LITTLE_TRAVEL_FOR_LIMBS = "too_little_travel_for_limbs"
+    LIMBS_NOT_SEEN = "limbs_not_seen"
+    # The rhythm of arms and legs (crawlcoach.motion.coordination)
+    NO_TRAVEL_FOR_RHYTHM = "no_travel_for_rhythm"
+    NO_STEADY_RHYTHM = "no_steady_rhythm"
+    TOO_FEW_CYCLES = "too_few_cycles"
+    SIDES_NOT_SEEN_TOGETHER = "sides_not_seen_together"
+    ARM_LEG_TIMING_UNCLEAR = "arm_leg_timing_unclear"
+    LIMBS_LOOKED_IN_STEP = "limbs_looked_in_step"
+    STEADY_TIMING_UNMATCHED = "steady_timing_unmatched"
+    TIMING_UNCLEAR = "timing_unclear"
+    RHYTHM_HIDDEN_IN_DEPTH = "rhythm_hidden_in_depth"
+    # The file (crawlcoach.video.frames)
+    DAMAGED_PIECES_SKIPPED = "damaged_pieces_skipped"
+    FRAMES_OUT_OF_ORDER = "frames_out_of_order"
+    ENDED_EARLY = "ended_early"
+    # The web app analysed a long video in its first part only
+    FIRST_PART_ONLY = "first_part_only"

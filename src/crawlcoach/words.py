@@ -8,6 +8,7 @@ with a message naming the entry.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,7 +16,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-from crawlcoach.vocabulary import Certainty, Direction, Limb, LimbUseLevel, Pattern, Style
+from crawlcoach.vocabulary import (
+    Certainty,
+    Direction,
+    Limb,
+    LimbUseLevel,
+    NoteCode,
+    Pattern,
+    Style,
+)
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -24,6 +33,10 @@ WORDS_FILE = Path(__file__).with_name("words.toml")
 CertaintyAbout = Literal["direction", "stillness", "mixed"]
 _VALUE_FIELDS = ("label", "sentence")
 _CERTAINTY_FIELDS = ("label", "direction", "stillness", "mixed")
+SideBalance = Literal["even", "uneven", "unknown"]
+_SIDES: tuple[SideBalance, ...] = ("even", "uneven", "unknown")
+# What a note's sentence may leave to be filled in; anything else in braces is refused at load.
+NOTE_PLACEHOLDERS = frozenset({"limbs", "minutes", "total"})
 
 
 class WordsError(ValueError):
@@ -39,6 +52,8 @@ class WordList:
     limb_use: Mapping[LimbUseLevel, str]
     certainty: Mapping[Certainty, Mapping[str, str]]
     unsure_direction: str
+    notes: Mapping[NoteCode, str]
+    sides: Mapping[SideBalance, Mapping[str, str]]
 
 
 def load(path: Path = WORDS_FILE) -> WordList:
@@ -48,7 +63,8 @@ def load(path: Path = WORDS_FILE) -> WordList:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise WordsError(f"{path}: cannot be read ({exc})") from None
     tables = (
-        "directions", "styles", "patterns", "limbs", "limb_use", "certainty", "unsure_direction"
+        "directions", "styles", "patterns", "limbs", "limb_use", "certainty", "unsure_direction",
+        "notes", "sides",
     )  # fmt: skip
     _exactly(path, "", data, tables)
     return WordList(
@@ -59,7 +75,34 @@ def load(path: Path = WORDS_FILE) -> WordList:
         limb_use=_texts(path, data, "limb_use", LimbUseLevel),
         certainty=_entries(path, data, "certainty", Certainty, _CERTAINTY_FIELDS),
         unsure_direction=_sentence(path, data, "unsure_direction"),
+        notes=_notes(path, data),
+        sides=_sides(path, data),
     )
+
+
+def _notes(path: Path, data: dict[str, Any]) -> dict[NoteCode, str]:
+    notes = _texts(path, data, "notes", NoteCode)
+    for code, text in notes.items():
+        unknown = set(re.findall(r"{(\w*)}", text)) - NOTE_PLACEHOLDERS
+        if unknown:
+            raise WordsError(
+                f"{path}: [notes] {code} uses {{{', '.join(sorted(unknown))}}}; a note may use "
+                f"only {', '.join(sorted(NOTE_PLACEHOLDERS))}"
+            )
+    return notes
+
+
+def _sides(path: Path, data: dict[str, Any]) -> dict[SideBalance, dict[str, str]]:
+    table = data["sides"]
+    _exactly(path, "sides", table, _SIDES)
+    out: dict[SideBalance, dict[str, str]] = {}
+    for key in _SIDES:
+        _exactly(path, f"sides.{key}", table[key], ("label", "detail"))
+        for field, text in table[key].items():
+            if not isinstance(text, str) or not text.strip():
+                raise WordsError(f"{path}: [sides.{key}] {field} should be a non-empty string")
+        out[key] = dict(table[key])
+    return out
 
 
 def _exactly(path: Path, where: str, table: Any, keys: tuple[str, ...]) -> None:
@@ -147,6 +190,50 @@ def certainty(level: Certainty) -> str:
 def certainty_sentence(level: Certainty, about: CertaintyAbout) -> str:
     """What a reading this sure means, for a direction, a stillness or a both-ways clip."""
     return WORDS.certainty[level][about]
+
+
+def note(code: NoteCode, details: Mapping[str, Any] | None = None) -> str:
+    """A note's plain sentence, its placeholders filled from ``details``: ``limbs`` (limb names,
+    said as "left arm and right leg"), ``minutes`` and ``total`` (from ``analysed_s`` and
+    ``full_duration_s``, said as "20 minutes")."""
+    details = details or {}
+    fill: dict[str, str] = {}
+    listed = details.get("limbs")
+    listed = listed if isinstance(listed, list | tuple) else ()
+    named = [n for n in listed if isinstance(n, str) and n in Limb._value2member_map_]
+    limbs = [WORDS.limbs[Limb(n)].lower() for n in named]
+    fill["limbs"] = _and(limbs) if limbs else "arms and legs"
+    for key, seconds in (("minutes", "analysed_s"), ("total", "full_duration_s")):
+        fill[key] = _minutes(details.get(seconds))
+    return WORDS.notes[code].format_map(fill)
+
+
+def side_balance(symmetry_index: float | None, asymmetry_flag: bool) -> SideBalance:
+    """Left and right compared in one word: the flag decides, not the index (a number beside
+    "even" read as a contradiction when the flag said otherwise)."""
+    if symmetry_index is None:
+        return "unknown"
+    return "uneven" if asymmetry_flag else "even"
+
+
+def sides(balance: SideBalance) -> Mapping[str, str]:
+    """Left and right compared, as a ``label`` and a ``detail``."""
+    return WORDS.sides[balance]
+
+
+def _minutes(seconds: Any) -> str:
+    if not isinstance(seconds, int | float) or isinstance(seconds, bool):
+        return "part"
+    if not 0 <= seconds < float("inf"):
+        return "part"
+    if seconds < 90:
+        count = max(1, round(seconds))
+        return f"{count} second{'s' if count != 1 else ''}"
+    return f"{round(seconds / 60)} minutes"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _entry(value: Direction | Style | Pattern) -> Mapping[str, str]:

@@ -33,3 +33,10 @@ def test_a_file_system_error_names_the_file() -> None:
     result = CliRunner().invoke(group_raising(error), ["fail"])
     assert result.exit_code == 1
     assert result.output == "Error: /data/out.npz: Permission denied\n"
+
+
+def test_running_out_of_memory_is_one_line_saying_what_to_do() -> None:
+    result = CliRunner().invoke(group_raising(MemoryError()), ["fail"])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: crawlcoach ran out of memory.")
+    assert "Traceback" not in result.output

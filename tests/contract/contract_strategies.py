@@ -15,6 +15,7 @@ from crawlcoach.contract import (
     Limbs,
     LimbUse,
     Locomotion,
+    Note,
     Quality,
     Seconds,
     Timing,
@@ -46,8 +47,15 @@ videos = st.builds(
     width=st.integers(),
     height=st.integers(),
 )
+notes = st.builds(
+    Note, code=texts, text=texts, details=st.dictionaries(texts, json_values, max_size=3)
+)
 qualities = st.builds(
-    Quality, pose_coverage=unit, usable=st.booleans(), problems=st.lists(texts).map(tuple)
+    Quality,
+    pose_coverage=unit,
+    usable=st.booleans(),
+    problems=st.lists(texts).map(tuple),
+    notes=maybe(st.lists(notes, max_size=3).map(tuple)),
 )
 seconds = st.builds(
     Seconds, forward=at_least_0, backward=at_least_0, pivoting=at_least_0, stationary=at_least_0

@@ -1,6 +1,8 @@
 """Properties of the guidance rules over generated babies, reports and analyses: ``assess`` only
-ever refuses with a GuidanceInputError, its verdict is one of the levels, every reason cites a
-source, and a baby seen travelling across the floor is never told "not crawling"."""
+ever refuses with a GuidanceInputError, its verdict is one of the levels (the most serious of
+its reasons, the same every time), every reason cites a source, a reported loss of skills or a
+stiff or floppy baby always means talking to the doctor, and a baby seen travelling across the
+floor is never told "not crawling"."""
 
 from __future__ import annotations
 
@@ -183,3 +185,29 @@ def test_the_reason_exists_for_a_baby_that_does_not_travel(make_analysis: MakeAn
 @given(ages, observations)
 def test_valid_ages_and_reports_are_always_judged(months: float, seen: list[str]) -> None:
     assert judged(months, seen, []) is not None
+
+
+CONCERNS = ("lost_skills", "stiff", "floppy")  # reports that are always worth a doctor's look
+
+
+@FAST
+@given(ages, observations, st.sampled_from(CONCERNS), st.lists(analysis, max_size=2))
+def test_a_reported_concern_always_means_talk_to_the_doctor(
+    months: float, seen: list[str], concern: str, analyses: list[dict[str, Any]]
+) -> None:
+    result = judged(months, sorted({*seen, concern}), analyses)
+    assert result is None or result.verdict == "talk_to_doctor"
+
+
+@FAST
+@given(ages, observations, st.lists(analysis, max_size=2))
+def test_the_verdict_is_the_most_serious_reason_and_the_same_every_time(
+    months: float, seen: list[str], analyses: list[dict[str, Any]]
+) -> None:
+    first = judged(months, seen, analyses)
+    if first is None:
+        return
+    again = judged(months, seen, analyses)
+    assert again.verdict == first.verdict and again.as_contract() == first.as_contract()
+    levels = [LEVELS.index(r.level) for r in first.reasons]
+    assert LEVELS.index(first.verdict) == max(levels, default=0)

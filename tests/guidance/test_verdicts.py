@@ -567,7 +567,7 @@ def test_what_got_in_the_way_is_passed_on(make_analysis: MakeAnalysis, at_months
     bad = make_analysis(usable=False)
     failed = failed_analysis("b.mp4", "no_baby_found", "no baby was found in the video", 1.0)
     result = assess(BORN, today=at_months(9), analyses=[bad, failed])
-    assert "What got in the way: baby too small in the picture; no baby was found" in (
+    assert "What got in the way: Baby too small in the picture. No baby was found" in (
         result.explanation
     )
 

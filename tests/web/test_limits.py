@@ -17,7 +17,7 @@ from django.utils import timezone
 from crawlcoach.web import limits
 from crawlcoach.web.api.tokens import create_token
 from crawlcoach.web.children.models import Child
-from crawlcoach.web.videos.models import Video
+from crawlcoach.web.videos.models import UploadAttempt, Video
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +31,12 @@ def api(parent: Any) -> Client:
 def upload_page(client: Client, child: Child, path: Path, **extra: Any) -> Any:
     with path.open("rb") as handle:
         return client.post(reverse("video_upload", args=[child.pk]), {"video": handle}, **extra)
+
+
+def attempts(child: Child, *minutes_ago: float) -> None:
+    now = timezone.now()
+    for ago in minutes_ago:
+        UploadAttempt.objects.create(family=child.family, at=now - timedelta(minutes=ago))
 
 
 def upload_api(client: Client, child: Child, path: Path) -> Any:
@@ -48,8 +54,7 @@ def test_uploads_past_the_hourly_limit_are_refused_calmly(
     fake_analysis: list[Path],
 ) -> None:  # fmt: skip
     settings.UPLOADS_PER_HOUR = 2
-    make_stored_video(child)
-    make_stored_video(child)
+    attempts(child, 5, 1)
 
     page = upload_page(parent_client, child, make_video())
     assert page.status_code == 429
@@ -63,7 +68,44 @@ def test_uploads_past_the_hourly_limit_are_refused_calmly(
     api_answer = upload_api(api, child, make_video())
     assert api_answer.status_code == 429 and "Retry-After" in api_answer
     assert api_answer.json()["error"]["kind"] == "too_many_uploads"
-    assert Video.objects.count() == 2 and not fake_analysis
+    assert Video.objects.count() == 0 and not fake_analysis
+    assert UploadAttempt.objects.count() == 2  # a refused upload is not counted again
+
+
+def test_the_hourly_limit_counts_uploads_sent_not_videos_kept(
+    parent_client: Client, child: Child, make_video, settings, fake_analysis: list[Path]
+) -> None:
+    """A video deleted, refused as no video, or whose analysis failed still took its turn."""
+    settings.UPLOADS_PER_HOUR = 3
+    assert upload_page(parent_client, child, make_video()).status_code == 302
+    Video.objects.all().delete()
+    not_a_video = Path(django_settings.MEDIA_ROOT) / "notes.mp4"
+    not_a_video.write_bytes(b"this is not a video at all")
+    assert upload_page(parent_client, child, not_a_video).status_code == 415
+    assert upload_page(parent_client, child, make_video()).status_code == 302
+    Video.objects.update(status="failed", error_kind="no_baby_found")
+    assert upload_page(parent_client, child, make_video()).status_code == 429
+    assert Video.objects.count() == 1
+
+
+def test_a_family_at_its_limits_is_answered_before_the_body_is_read(
+    parent_client: Client, api: Client, child: Child, make_stored_video, settings
+) -> None:
+    """The body here is no form at all: reading it would give a 400, not the limit's answer."""
+    garbage = {"data": b"x" * 100, "content_type": "multipart/form-data; boundary=zzz"}
+    settings.UPLOADS_PER_HOUR = 1
+    attempts(child, 1)
+    page = parent_client.post(reverse("video_upload", args=[child.pk]), **garbage)
+    assert page.status_code == 429 and "in an hour (1)" in page.content.decode()
+    assert api.post("/api/videos/", **garbage).status_code == 429
+
+    settings.UPLOADS_PER_HOUR = 0
+    make_stored_video(child)
+    settings.FAMILY_DISK_BYTES = 1024 * 1024
+    big = {**garbage, "CONTENT_LENGTH": str(2 * 1024 * 1024)}
+    page = parent_client.post(reverse("video_upload", args=[child.pk]), **big)
+    assert page.status_code == 507 and "this app keeps for each family" in page.content.decode()
+    assert api.post("/api/videos/", **big).json()["error"]["kind"] == "family_disk_full"
 
 
 def test_uploads_older_than_an_hour_and_other_families_do_not_count(
@@ -72,25 +114,19 @@ def test_uploads_older_than_an_hour_and_other_families_do_not_count(
     fake_analysis: list[Path],
 ) -> None:  # fmt: skip
     settings.UPLOADS_PER_HOUR = 1
-    old = make_stored_video(child)
-    Video.objects.filter(pk=old.pk).update(uploaded_at=timezone.now() - timedelta(minutes=61))
-    make_stored_video(make_child(make_family("The Lindqvists", "lars")))
+    attempts(child, 61)
+    attempts(make_child(make_family("The Lindqvists", "lars")), 1)
 
     assert upload_page(parent_client, child, make_video()).status_code == 302
     assert upload_page(parent_client, child, make_video()).status_code == 429
 
 
-def test_the_wait_counts_from_the_oldest_upload_in_the_hour(
-    child: Child, make_stored_video, settings
-) -> None:
+def test_the_wait_counts_from_the_oldest_upload_in_the_hour(child: Child, settings) -> None:
     settings.UPLOADS_PER_HOUR = 2
-    now = timezone.now()
-    for minutes_ago in (50, 10):
-        video = make_stored_video(child)
-        Video.objects.filter(pk=video.pk).update(uploaded_at=now - timedelta(minutes=minutes_ago))
+    attempts(child, 70, 50, 10)
     with pytest.raises(limits.LimitReached) as refused:
-        limits.check_upload(child.family, 0, now)
-    assert refused.value.retry_after_s == 10 * 60
+        limits.take_upload_slot(child.family)
+    assert 10 * 60 - 2 <= refused.value.retry_after_s <= 10 * 60
     assert "about 10 minutes" in refused.value.message
 
 

@@ -4,8 +4,11 @@ the lock-out under parallel requests."""
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
+import select
+import socket
 import sqlite3
 import stat
 import threading
@@ -118,6 +121,48 @@ def test_an_oversized_upload_gets_the_apps_own_page(site: Site, tmp_path: Path) 
     stranger.get("/login/")
     anywhere = stranger.post("/login/", files={"video": video})
     assert anywhere.status == 413 and "Trim it" in anywhere.text
+
+
+def _raw_post(base: str, head: bytes, body_chunks: Iterator[bytes]) -> bytes:
+    """Send a request by hand (a length it does not keep, a chunked body), stopping as soon as
+    the server answers, and read the answer."""
+    host, port = urlsplit(base).netloc.split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as connection:
+        connection.sendall(head)
+        for piece in body_chunks:
+            if select.select([connection], [], [], 0)[0]:
+                break  # answered: the rest would go unread
+            connection.sendall(piece)
+        answer = b""
+        with contextlib.suppress(ConnectionResetError):  # closed once it has answered
+            while chunk := connection.recv(65536):
+                answer += chunk
+    return answer
+
+
+@pytest.mark.parametrize("accept", ["text/html", "application/json"])
+def test_a_body_past_the_servers_own_cut_off_gets_the_apps_answer(site: Site, accept: str) -> None:
+    """Past twice the limit waitress stops reading; the answer is still the app's, not its
+    plain "Request Entity Too Large"."""
+    declared = 3 * MAX_UPLOAD_MB * 1024 * 1024
+    path = f"/children/{site.child_id}/upload/"
+    common = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: {accept}\r\n"
+              "Content-Type: multipart/form-data; boundary=zzz\r\n")  # fmt: skip
+    with_length = f"{common}Content-Length: {declared}\r\n\r\n".encode()
+    chunked = f"{common}Transfer-Encoding: chunked\r\n\r\n".encode()
+    piece = b"1000\r\n" + b"x" * 4096 + b"\r\n"
+    chunks = (piece for _ in range(declared // 4096))
+    for answer in (_raw_post(site.base, with_length, iter(())),
+                   _raw_post(site.base, chunked, chunks)):  # fmt: skip
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 413"), head
+        assert b"Content-Security-Policy" in head  # the app's own headers
+        assert b"exceeds max_body" not in answer  # waitress's own plain answer
+        text = body.decode(errors="replace")
+        if accept == "application/json":
+            assert b"application/json" in head and "Trim it" in text
+        else:
+            assert f"larger than {MAX_UPLOAD_MB} MB" in text and "Trim it" in text
 
 
 def test_signed_in_pages_are_private_to_caches(site: Site) -> None:

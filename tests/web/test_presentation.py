@@ -93,3 +93,17 @@ def test_left_and_right_is_said_in_plain_words(index: float | None, flag: bool, 
     assert card.value == value
     # no bare index beside a word it can contradict ("symmetry 0.58" next to "Even")
     assert "symmetry" not in card.detail and "1 is even" not in card.detail
+
+
+def test_the_page_says_each_note_in_the_word_lists_sentence() -> None:
+    from crawlcoach.notes import note
+    from crawlcoach.vocabulary import NoteCode
+
+    made = note(NoteCode.SIDES_NOT_SEEN_TOGETHER, seen_together={"arms": 0.3}, needed=0.5)
+    result = contract()
+    # as an older version of the sentence was stored: the page says today's
+    result["quality"]["notes"] = [made.to_dict() | {"text": "left and right arms (30%) ..."}]
+    result["quality"]["problems"] = ["left and right arms (30%) ... coordination not judged"]
+    shown = confidence(Analysis.from_dict(result))["problems"]
+    assert shown == [made.text]
+    assert "30" not in shown[0]

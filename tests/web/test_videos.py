@@ -5,12 +5,14 @@ from __future__ import annotations
 import errno
 import os
 import uuid
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.videos import analysis, recovery, storage
@@ -285,6 +287,43 @@ def test_a_web_server_without_its_worker_queues_only_what_waits(
     running.refresh_from_db()
     waiting.refresh_from_db()
     assert running.status == Status.ANALYSING and waiting.status == Status.DONE
+
+
+def test_only_videos_whose_heartbeat_is_stale_are_taken_back(
+    child: Child, make_stored_video, fake_analysis: list[Path], settings
+) -> None:
+    """A second worker starting must not take the video another live worker analyses."""
+    settings.WORKER_STALE_S = 30
+    now = timezone.now()
+    alive = make_stored_video(child, status=Status.ANALYSING)
+    lost = make_stored_video(child, status=Status.ANALYSING)
+    Video.objects.filter(pk=alive.pk).update(heartbeat_at=now - timedelta(seconds=5), attempt=1)
+    Video.objects.filter(pk=lost.pk).update(heartbeat_at=now - timedelta(seconds=31), attempt=1)
+    assert recovery.requeue_unfinished() == 1
+    alive.refresh_from_db()
+    lost.refresh_from_db()
+    assert alive.status == Status.ANALYSING and alive.attempt == 1
+    assert lost.status == Status.DONE and lost.attempt == 2
+
+
+def test_the_analysing_worker_renews_the_heartbeat(
+    child: Child, make_stored_video, settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings.WORKER_HEARTBEAT_S = 0.0
+    video = make_stored_video(child, status=Status.QUEUED)
+    beats: list[object] = []
+
+    def watched(source, annotated, progress, *, limits, still_wanted):  # type: ignore[no-untyped-def]
+        Video.objects.filter(pk=video.pk).update(heartbeat_at=timezone.now() - timedelta(hours=1))
+        assert still_wanted()
+        beats.append(Video.objects.get(pk=video.pk).heartbeat_at)
+        return Outcome(result=contract())
+
+    from web_helpers import contract
+
+    monkeypatch.setattr(analysis, "_analyse", watched)
+    analysis.run_analysis(video.pk)
+    assert beats and timezone.now() - beats[0] < timedelta(seconds=5)
 
 
 def test_start_up_removes_partial_uploads_and_orphan_folders(

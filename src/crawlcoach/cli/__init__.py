@@ -30,6 +30,11 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except CrawlcoachError as exc:
             raise click.ClickException(exc.message) from None
+        except MemoryError:
+            raise click.ClickException(
+                "crawlcoach ran out of memory. Close other programs, or analyse a shorter or "
+                "lower-resolution video (1080p is plenty)."
+            ) from None
         except OSError as exc:
             if exc.errno == errno.EPIPE:  # output piped into `head`: click handles it quietly
                 raise

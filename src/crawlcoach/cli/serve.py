@@ -91,7 +91,7 @@ def serve(host: str, port: int, threads: int, workers: int, no_worker: bool) -> 
     # Invitation links use the address a phone can open, unless CRAWLCOACH_SITE_URL says better.
     os.environ.setdefault("CRAWLCOACH_SITE_URL", f"http://{lan or shown}:{port}/")
     prepare_site()
-    from crawlcoach.web.request_size import server_body_limit
+    from crawlcoach.web.request_size import create_server, server_body_limit
     from crawlcoach.web.videos.recovery import recover
     from crawlcoach.web.worker import start_embedded
     from crawlcoach.web.wsgi import application
@@ -107,6 +107,7 @@ def serve(host: str, port: int, threads: int, workers: int, no_worker: bool) -> 
     try:
         waitress.serve(
             application,
+            _server=create_server,
             host=host,
             port=port,
             threads=threads,

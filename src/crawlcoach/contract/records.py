@@ -54,17 +54,39 @@ class VideoFacts:
 
 
 @dataclass(frozen=True)
+class Note:
+    """One thing that limited the analysis: ``code`` (``vocabulary.NoteCode``) for programs,
+    ``text`` its plain sentence for a parent, ``details`` the measured figures behind it."""
+
+    code: str
+    text: str
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> JSON:
+        return {"code": self.code, "text": self.text, "details": copy.deepcopy(dict(self.details))}
+
+    @classmethod
+    def read(cls, r: Reader) -> Note:
+        details = r.object_or_null("details") if r.has("details") else None
+        return cls(code=r.text("code"), text=r.text("text"), details=dict(details or {}))
+
+
+@dataclass(frozen=True)
 class Quality:
     pose_coverage: float  # 0..1: share of analysed frames in which the baby was found
     usable: bool
-    problems: tuple[str, ...] = ()  # plain words for a parent
+    problems: tuple[str, ...] = ()  # plain words for a parent: the notes' texts, in order
+    notes: tuple[Note, ...] | None = None  # None: an analysis made before notes had codes
 
     def to_dict(self) -> JSON:
-        return {
+        out: JSON = {
             "pose_coverage": self.pose_coverage,
             "usable": self.usable,
             "problems": list(self.problems),
         }
+        if self.notes is not None:
+            out["notes"] = [n.to_dict() for n in self.notes]
+        return out
 
     @classmethod
     def read(cls, r: Reader) -> Quality:
@@ -72,7 +94,13 @@ class Quality:
             pose_coverage=r.number("pose_coverage", 0, 1),
             usable=r.flag("usable"),
             problems=r.texts("problems"),
+            notes=tuple(Note.read(o) for o in r.objects("notes")) if r.has("notes") else None,
         )
+
+    @classmethod
+    def of_notes(cls, pose_coverage: float, usable: bool, notes: tuple[Note, ...]) -> Quality:
+        """A quality section whose ``problems`` are its notes' sentences."""
+        return cls(pose_coverage, usable, tuple(n.text for n in notes), notes)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ def explain(evidence: Evidence, content: Content) -> str:
         sentences.append(texts["no_usable_video"].format(videos=what))
         problems = list(dict.fromkeys(p for v in videos for p in v.problems))
         if problems:
-            sentences.append(texts["problems"].format(items="; ".join(problems)))
+            items = " ".join(_as_sentence(p) for p in problems)
+            sentences.append(texts["problems"].format(items=items))
     else:
         if len(usable) < len(videos):
             sentences.append(texts["some_unusable"].format(count=len(videos) - len(usable)))
@@ -96,6 +97,13 @@ def watch_for(evidence: Evidence, situations: tuple[str, ...], content: Content)
     lines.extend(flag.watch_for for flag in content.red_flags.values() if flag.watch_for)
     lines.extend(content.texts.watch_for["always"])
     return tuple(dict.fromkeys(lines))
+
+
+def _as_sentence(text: str) -> str:
+    """A note as a sentence of its own (older analyses wrote them as lower-case fragments)."""
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def _and(items: list[str]) -> str:

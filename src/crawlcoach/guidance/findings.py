@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from crawlcoach import notes
 from crawlcoach.contract import Analysis, ContractError, Seconds, certainty
 from crawlcoach.guidance.errors import GuidanceInputError
 from crawlcoach.vocabulary import (
@@ -73,7 +74,7 @@ def read_analysis(analysis: Analysis | Any, position: int) -> VideoFindings:
     path = analysis.video.path
     label = f"analysis {position}" + (f" ({path})" if path else "")
     recorded_on = analysis.recorded_on
-    problems = analysis.quality.problems + (
+    problems = notes.for_parent(analysis.quality) + (
         (analysis.error.message,) if analysis.error and analysis.error.message else ()
     )
     if analysis.error is not None or not analysis.quality.usable:

@@ -6,7 +6,8 @@ consistent relation. Each limb signal (fore-aft motion against its girdle, narro
 rhythm) gets a phase from its analytic signal; for every limb pair the mean phase difference and
 its consistency (mean resultant length, 1 = the same lag in every cycle) are compared with what
 each pattern predicts. Where the evidence is thin (few cycles, far-side limbs rarely seen, left
-and right drawn on top of each other) the answer is ``unknown`` with the reason in ``problem``.
+and right drawn on top of each other) the answer is ``unknown`` with the reason in ``note`` (a
+note code, its figures in the details).
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy.signal import hilbert
 
+from crawlcoach.contract import Note
 from crawlcoach.motion.clean import CleanTrack, K
 from crawlcoach.motion.limbs import gait_frequency
+from crawlcoach.notes import note
 from crawlcoach.parameters import CoordinationParams, LimbParams
+from crawlcoach.vocabulary import NoteCode
 
 PAIRS: dict[str, tuple[str, str]] = {
     # key: (limb, reference); the angle is the limb's phase lead over the reference
@@ -41,7 +45,7 @@ class CoordinationResult:
     confidence: float  # 0..1
     phase_deg: dict[str, float]  # per limb pair (see PAIRS): the first limb's mean phase lead
     consistency: dict[str, float]  # 0..1 per pair
-    problem: str | None = None  # why the pattern is unknown, in words for a parent
+    note: Note | None = None  # why the pattern is unknown
 
 
 def analyze_coordination(
@@ -59,9 +63,10 @@ def analyze_coordination(
     from the camera, so the limbs step in depth and the image shows only part of it.
     ``limb_params``: how the gait frequency is found (as for the limbs)."""
     result = _judge(signals, travelling, fps, clean, in_depth, params, limb_params)
-    if in_depth and result.pattern == "unknown":
-        problem = f"the baby crawled toward or away from the camera; {result.problem}"
-        return replace(result, problem=problem)
+    if in_depth and result.pattern == "unknown" and result.note is not None:
+        # Said to the parent as the one thing to change; the reason found stays in the details.
+        details = {"reason": result.note.code, **result.note.details}
+        return replace(result, note=note(NoteCode.RHYTHM_HIDDEN_IN_DEPTH, **details))
     return result
 
 
@@ -75,10 +80,10 @@ def _judge(
     limb_params: LimbParams,
 ) -> CoordinationResult:
     if fps <= 0 or not travelling.any():
-        return _unknown("no travel to judge coordination from")
+        return _unknown(note(NoteCode.NO_TRAVEL_FOR_RHYTHM))
     f0 = gait_frequency(signals, travelling, fps, limb_params)
     if f0 is None:
-        return _unknown("no steady crawling rhythm in the limbs: coordination not judged")
+        return _unknown(note(NoteCode.NO_STEADY_RHYTHM))
     analytic = {name: hilbert(np.where(np.isfinite(s), s, 0.0)) for name, s in signals.items()}
     mean: dict[str, complex] = {}
     frames: dict[str, np.ndarray] = {}
@@ -98,8 +103,7 @@ def _judge(
     consistency = {k: round(float(abs(v)), 3) for k, v in mean.items()}
     if not any(k in mean for k in _GIRDLES):
         return _unknown(
-            f"fewer than {cp.min_cycles:.0f} crawling cycles with a left-right limb pair in view: "
-            "too few to judge coordination",
+            note(NoteCode.TOO_FEW_CYCLES, needed_cycles=cp.min_cycles),
             phase_deg,
             consistency,
         )
@@ -110,10 +114,9 @@ def _judge(
     seen = _both_sides_seen(clean, girdles, travelling) if clean is not None else {}
     poorly = {g: s for g, s in seen.items() if s < cp.sides_seen}
     if poorly:
-        which = " and ".join(f"{g} ({s:.0%})" for g, s in poorly.items())
+        shares = {g: round(s, 3) for g, s in poorly.items()}
         return _unknown(
-            f"left and right {which} were seen together too little of the travel to tell "
-            "them apart: coordination not judged",
+            note(NoteCode.SIDES_NOT_SEEN_TOGETHER, seen_together=shares, needed=cp.sides_seen),
             phase_deg,
             consistency,
         )
@@ -127,8 +130,7 @@ def _judge(
         if scores[best] - scores[other] >= cp.side_margin:
             return CoordinationResult(best, confidence, phase_deg, consistency)
         return _unknown(
-            "the arms (or legs) alternate, but no arm was seen together with a leg long enough "
-            "to tell a diagonal from a same-side pattern: coordination not judged",
+            note(NoteCode.ARM_LEG_TIMING_UNCLEAR, scores=_rounded(scores)),
             phase_deg,
             consistency,
         )
@@ -145,8 +147,7 @@ def _judge(
         if clear and not in_depth and _clearly_synchronous(mean, cp):
             return CoordinationResult(best, confidence, phase_deg, consistency)
         return _unknown(
-            "left and right limbs looked in step, which in this view most often means the pose "
-            "model drew one side over the other: coordination not judged",
+            note(NoteCode.LIMBS_LOOKED_IN_STEP, scores=_rounded(scores)),
             phase_deg,
             consistency,
         )
@@ -155,13 +156,16 @@ def _judge(
         return CoordinationResult(
             "irregular", round(1.0 - max(scores[best], 0.0), 3), phase_deg, consistency
         )
-    if clear and steady and not in_depth:
-        reason = "the limbs kept a steady timing that matches no crawling pattern (pose errors "
-        reason += "look like this)"
-    else:
-        reason = "the timing between the limbs fits no crawling pattern clearly, and the limbs "
-        reason += "were not seen clearly enough to call it irregular"
-    return _unknown(f"{reason}: coordination not judged", phase_deg, consistency)
+    # A steady timing that matches no crawling pattern is what pose errors look like; otherwise
+    # the timing fits no pattern clearly and the limbs were not seen clearly enough to call it
+    # irregular.
+    unmatched = clear and steady and not in_depth
+    code = NoteCode.STEADY_TIMING_UNMATCHED if unmatched else NoteCode.TIMING_UNCLEAR
+    return _unknown(note(code, scores=_rounded(scores)), phase_deg, consistency)
+
+
+def _rounded(scores: dict[str, float]) -> dict[str, float]:
+    return {k: round(v, 3) for k, v in scores.items()}
 
 
 def _limbs_of(girdle: str) -> set[str]:
@@ -234,8 +238,8 @@ def _steady_rhythm(
 
 
 def _unknown(
-    problem: str,
+    why: Note,
     phase_deg: dict[str, float] | None = None,
     consistency: dict[str, float] | None = None,
 ) -> CoordinationResult:
-    return CoordinationResult("unknown", 0.0, phase_deg or {}, consistency or {}, problem)
+    return CoordinationResult("unknown", 0.0, phase_deg or {}, consistency or {}, why)

@@ -20,9 +20,11 @@ import numpy as np
 from scipy.ndimage import uniform_filter1d
 from scipy.signal import butter, filtfilt, hilbert
 
+from crawlcoach.contract import Note
 from crawlcoach.motion.clean import HIPS, SHOULDERS, CleanTrack, K
+from crawlcoach.notes import note
 from crawlcoach.parameters import LimbParams, frames
-from crawlcoach.vocabulary import LIMBS
+from crawlcoach.vocabulary import LIMBS, NoteCode
 
 LIMB_NAMES = LIMBS
 _DISTAL = {
@@ -54,7 +56,7 @@ class LimbsResult:
     asymmetry_flag: bool
     asymmetry_confidence: float  # 0..1: how sure the flag (or its absence) is
     signals: dict[str, np.ndarray]  # (T,) per limb in the gait band, NaN where not seen
-    problems: list[str]
+    problems: list[Note]  # what kept a limb from being judged
 
 
 def limb_signals(
@@ -208,7 +210,7 @@ def analyze_limbs(
     signals = limb_signals(clean, params=p)
     dt = np.gradient(clean.timestamps_s) if len(clean) > 1 else np.ones(len(clean))
     reports: dict[str, LimbReport] = {}
-    problems: list[str] = []
+    problems: list[Note] = []
     activity: dict[str, float | None] = {}
     seen_s: dict[str, float] = {}
     coherence: dict[str, float] = {}
@@ -271,11 +273,12 @@ def analyze_limbs(
         )
     if travel_s < p.min_seen_s:
         problems.append(
-            f"only {travel_s:.1f} s of travel: too little to judge how each arm and leg takes part"
-        )
+            note(NoteCode.TOO_LITTLE_TRAVEL_FOR_LIMBS, travel_s=round(travel_s, 2),
+                 needed_s=p.min_seen_s)
+        )  # fmt: skip
     elif any(r.used is None for r in reports.values()):
-        hidden = [n.replace("_", " ") for n, r in reports.items() if r.used is None]
-        problems.append(f"not seen well enough during travel to judge: {', '.join(hidden)}")
+        hidden = [n for n, r in reports.items() if r.used is None]
+        problems.append(note(NoteCode.LIMBS_NOT_SEEN, limbs=hidden))
 
     pair_indices = []
     pair_support = []

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from crawlcoach import contract, quality
-from crawlcoach.contract import Coordination, Distances, Limbs, LimbUse, Locomotion, Seconds
+from crawlcoach.contract import Coordination, Distances, Limbs, LimbUse, Locomotion, Note, Seconds
 from crawlcoach.motion.bouts import Bout, find_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
@@ -41,7 +41,7 @@ class MotionResult:
     locomotion: Locomotion
     limbs: Limbs
     coordination: Coordination
-    problems: list[str] = field(default_factory=list)
+    problems: list[Note] = field(default_factory=list)  # what limited the reading
 
     def contract_sections(self) -> dict[str, dict[str, Any]]:
         """The three sections as the contract's JSON."""
@@ -125,8 +125,8 @@ def analyze_motion(
         params=params.coordination,
         limb_params=params.limbs,
     )
-    if coordination.problem and travelling.any():
-        problems.append(coordination.problem)
+    if coordination.note and travelling.any():
+        problems.append(coordination.note)
 
     locomotion = Locomotion(
         crawling=dominant_style in CRAWLING_STYLES
@@ -209,7 +209,7 @@ def _seconds(t: np.ndarray, mask: np.ndarray) -> float:
     return float(np.sum(np.gradient(t)[mask]))
 
 
-def _unknown(problems: list[str]) -> MotionResult:
+def _unknown(problems: list[Note]) -> MotionResult:
     """Too little to judge: every limb measured as seen for 0 s."""
     unseen = LimbUse(used=None, activity=None, seen_s=0.0)
     limbs = Limbs(

@@ -95,10 +95,7 @@ def video_line(result: dict[str, Any], on: date | None, title: str) -> VideoLine
     limb_text = f"{sum(1 for _, u in known if u)} of {len(known)}" if known else "could not tell"
     if less:
         limb_text += f" ({', '.join(less)} less)"
-    index = limbs.symmetry_index
-    symmetry = "could not tell" if index is None else f"{index:.2f}"
-    if index is not None and limbs.asymmetry_flag:
-        symmetry += ", one side more"
+    symmetry = words.sides(words.side_balance(limbs.symmetry_index, limbs.asymmetry_flag))["label"]
     return VideoLine(
         on=on,
         title=title,
@@ -200,13 +197,14 @@ def write_pdf(report: Report, out: IO[bytes] | Path) -> None:
 
     story.append(p(SECTIONS[2], heading))
     if report.videos:
-        rows = [["Filmed", "Video", "Direction (certainty)", "Style", "Limbs used", "Symmetry"]]
+        rows = [["Filmed", "Video", "Direction (certainty)", "Style", "Limbs used",
+                 "Left and right"]]  # fmt: skip
         rows += [[_day(v.on), v.title, v.direction, v.style, v.limbs, v.symmetry]
                  for v in report.videos]  # fmt: skip
         story += [
             table(rows, [22, 35, 30, 33, 27, 23]),
             p(
-                "Symmetry: 1 is even. Certainty of the direction: high, medium or low; "
+                "Certainty of the direction: high, medium or low; "
                 "on home videos a low reading is wrong about one time in five.",
                 small,
             ),

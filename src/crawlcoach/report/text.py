@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from crawlcoach import words
+from crawlcoach import notes, words
 from crawlcoach.contract import Analysis, certainty
 from crawlcoach.vocabulary import LIMBS, Direction, Pattern
 
@@ -55,8 +55,8 @@ def summarize(result: Analysis | Mapping[str, Any]) -> str:
     pattern = analysis.coordination.pattern
     if pattern != Pattern.UNKNOWN:
         lines.append(f"  coordination: {words.label(pattern).lower()}")
-    for problem in quality.problems:
-        lines.append(f"  note: {problem}")
+    for sentence in notes.for_parent(quality):
+        lines.append(f"  note: {sentence}")
     if analysis.assessment:
         lines.extend(_assessment_lines(analysis.assessment))
     return "\n".join(lines)

@@ -3,8 +3,9 @@
 ``iter_frames`` returns a :class:`FrameStream`: iterate it for :class:`Frame` objects. Decoding is
 streamed (one or two frames in memory whatever the length of the video). Damage that still lets
 some frames through does not raise: when iteration is over, ``stream.problems`` holds sentences
-for the user (put them in ``quality.problems``) and ``stream.ended_early`` says whether the file
-stopped before the length it declares (a cut-off copy or upload). A file from which no frame at all
+naming the file, ``stream.notes`` the same as the contract's notes (for ``quality.notes``), and
+``stream.ended_early`` says whether the file stopped before the length it declares (a cut-off
+copy or upload). A file from which no frame at all
 can be decoded raises :class:`VideoDamaged`.
 """
 
@@ -22,6 +23,8 @@ from av.container import InputContainer
 from av.video.reformatter import VideoReformatter
 from av.video.stream import VideoStream
 
+from crawlcoach.contract import Note
+from crawlcoach.notes import note
 from crawlcoach.video.decoding import DecodeLog, decode_frames
 from crawlcoach.video.errors import VideoDamaged
 from crawlcoach.video.opening import TRY_AGAIN, open_video
@@ -29,6 +32,7 @@ from crawlcoach.video.orientation import Orientation, orientation_of
 from crawlcoach.video.sampling import RateSampler
 from crawlcoach.video.timestamps import PresentationClock, with_presentation_timestamps
 from crawlcoach.video.types import Frame, VideoInfo
+from crawlcoach.vocabulary import NoteCode
 
 DEFAULT_ANALYSIS_FPS = 15.0
 
@@ -87,6 +91,7 @@ class FrameStream(Iterator[Frame]):
         self._sampler = RateSampler(fps)
         self._log = DecodeLog()
         self.problems: list[str] = []
+        self.notes: list[Note] = []  # the same, as the contract's notes (code and figures)
         self.ended_early = False
         self.finished = False  # the whole file was read (problems and ended_early are final)
         self.decoded_count = 0
@@ -180,17 +185,23 @@ class FrameStream(Iterator[Frame]):
         self.finished = True
         name = self.path.name
         if self._log.bad_packets:
+            self.notes.append(note(NoteCode.DAMAGED_PIECES_SKIPPED, count=self._log.bad_packets))
             self.problems.append(
                 f"{name}: {self._log.bad_packets} damaged piece(s) of the video could not be "
                 "decoded and were skipped."
             )
         if self._sampler.dropped_out_of_order:
+            dropped = self._sampler.dropped_out_of_order
+            self.notes.append(note(NoteCode.FRAMES_OUT_OF_ORDER, count=dropped))
             self.problems.append(
                 f"{name}: {self._sampler.dropped_out_of_order} frame(s) with out-of-order "
                 "timestamps were left out."
             )
         self.ended_early = self._log.stopped_by is not None or self._is_short(clock)
         if self.ended_early:
+            read_s = round(clock.last_seconds or 0.0, 2)
+            declared_s = round(self._declared_length_s(), 2)
+            self.notes.append(note(NoteCode.ENDED_EARLY, read_s=read_s, declared_s=declared_s))
             self.problems.append(
                 f"{name}: the video ends early: {self._how_far_read(clock)}. The file looks cut "
                 "off or damaged (an interrupted recording, copy or upload?); the results cover "

@@ -1,7 +1,13 @@
 """What one family may put on a shared server: uploads per hour and disk for its videos.
 
-Checked by ``videos.upload.accept``, the one way in for a video, so the upload page, the upload
-script and the API are held to the same limits. A limit of 0 means none.
+The upload page, the upload script and the API are held to the same limits, in three steps:
+``check_before_body`` on the declared length (Content-Length) before the app reads the body, so
+a family over its limits is answered at once and nothing reaches the data folder (waitress has
+still received the body by then: it hands the app whole requests); ``take_upload_slot`` once
+the body has arrived (and, on the page, passed its CSRF check), which records the attempt: the
+hourly limit counts attempts, so a video refused, deleted or failed still counts; and
+``check_upload`` in ``videos.upload.accept``, the one way in for a video, on the size actually
+received. A limit of 0 means none.
 """
 
 from __future__ import annotations
@@ -34,10 +40,29 @@ class LimitReached(Exception):
     retry_after_s: int | None = None
 
 
-def check_upload(family: Family, incoming_bytes: int, now: datetime | None = None) -> None:
-    """Raise LimitReached when this upload would take the family past one of its limits."""
+def check_before_body(family: Family, declared_body_bytes: int | None) -> None:
+    """Raise LimitReached when the family is at its hourly limit, or when a body of the declared
+    length (the multipart envelope allowed for) could not fit in its disk space."""
+    from crawlcoach.web.videos.upload import MULTIPART_OVERHEAD_BYTES
+
+    _check_rate(family, timezone.now())
+    if declared_body_bytes:
+        _check_disk(family, max(0, declared_body_bytes - MULTIPART_OVERHEAD_BYTES))
+
+
+def take_upload_slot(family: Family, now: datetime | None = None) -> None:
+    """Count this upload against the hourly limit, or raise LimitReached when none is left."""
+    from crawlcoach.web.videos.models import UploadAttempt
+
     now = now or timezone.now()
     _check_rate(family, now)
+    UploadAttempt.objects.create(family=family, at=now)
+    # Only the last hour counts; a day is kept for whoever looks at the table.
+    UploadAttempt.objects.filter(family=family, at__lt=now - 24 * HOUR).delete()
+
+
+def check_upload(family: Family, incoming_bytes: int) -> None:
+    """Raise LimitReached when this upload would take the family past its disk space."""
     _check_disk(family, incoming_bytes)
 
 
@@ -51,8 +76,10 @@ def _check_rate(family: Family, now: datetime) -> None:
     per_hour: int = settings.UPLOADS_PER_HOUR
     if not per_hour:
         return
-    recent = _family_videos(family).filter(uploaded_at__gt=now - HOUR)
-    moments = list(recent.order_by("-uploaded_at").values_list("uploaded_at", flat=True))
+    from crawlcoach.web.videos.models import UploadAttempt
+
+    recent = UploadAttempt.objects.filter(family=family, at__gt=now - HOUR)
+    moments = list(recent.order_by("-at").values_list("at", flat=True)[:per_hour])
     if len(moments) < per_hour:
         return
     # Room comes back when the oldest of the last ``per_hour`` uploads is an hour old.
@@ -61,9 +88,9 @@ def _check_rate(family: Family, now: datetime) -> None:
     minutes = math.ceil(wait_s / 60)
     raise LimitReached(
         "too_many_uploads",
-        f"Your family has uploaded {len(moments)} videos in the last hour, the most this app "
-        f"takes in an hour ({per_hour}). Nothing is lost: the videos already uploaded are "
-        f"being looked at. Please upload this one again in about {minutes} minute"
+        f"Your family has sent {per_hour} videos in the last hour, the most this app takes in "
+        f"an hour ({per_hour}). Nothing is lost: the videos already uploaded are being looked "
+        f"at. Please upload this one again in about {minutes} minute"
         f"{'s' if minutes != 1 else ''}.",
         429,
         wait_s,

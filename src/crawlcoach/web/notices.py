@@ -67,11 +67,8 @@ ANALYSIS_FAILURES = {
 }
 CANCELLED = "You stopped this analysis. You can start it again whenever you like."
 
-# A long video is analysed in its first part only ({minutes}: how much, {total}: its length).
-FIRST_PART_PROBLEM = (
-    "only the first {minutes} minutes of this {total}-minute video were analysed; trim the video "
-    "to the part you want looked at to have all of it analysed"
-)
+# A long video is analysed in its first part only ({minutes}: how much, {total}: its length);
+# the analysis's own note says it too (words.toml, [notes] first_part_only).
 FIRST_PART_NOTE = (
     "This video is {total} minutes long: we analysed its first {minutes} minutes, the most this "
     "server looks at."
@@ -80,6 +77,12 @@ FIRST_PART_NOTE = (
 STORAGE_PROBLEM = (
     "We could not save your video: the server's disk is full or cannot be written to. Nothing "
     "is lost on your phone. Tell whoever runs this server, then try again."
+)
+
+# Any other write the data folder refused (sign-up, the journal, a photo, the API).
+STORAGE_SAVE_PROBLEM = (
+    "We could not save that: the server's disk is full or cannot be written to. Nothing you "
+    "typed or chose is lost on your phone. Tell whoever runs this server, then try again."
 )
 
 

@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "crawlcoach.web.families.middleware.FamilyMiddleware",
+    # A full or read-only data folder, wherever a view writes: a calm 507, never a 500.
+    "crawlcoach.web.storage_errors.StorageProblemMiddleware",
     # Before any view reads the body (the CSRF check reads POST in process_view).
     "crawlcoach.web.request_size.RequestSizeMiddleware",
 ]
@@ -133,9 +135,15 @@ ANALYSIS_MIN_SECONDS = config.number("CRAWLCOACH_ANALYSIS_MIN_SECONDS", 120, "se
 ANALYSIS_TIME_FACTOR = config.number("CRAWLCOACH_ANALYSIS_TIME_FACTOR", 3, "a factor, e.g. 3")
 MAX_ANALYSED_MINUTES = config.number("CRAWLCOACH_MAX_ANALYSED_MINUTES", 20, "minutes (0: all)")
 QUEUE_POLL_MAX_S = 0.5  # an idle queue worker looks for new videos at least this often
+# A worker renews the heartbeat of the video it analyses this often; a video "analysing" whose
+# heartbeat is older than WORKER_STALE_S has lost its worker and is queued again (docs/web.md).
+WORKER_STALE_S = max(1.0, config.number("CRAWLCOACH_WORKER_STALE_S", 30, "seconds, e.g. 30"))
+WORKER_HEARTBEAT_S = min(5.0, WORKER_STALE_S / 3)
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("TZ", "UTC")
+# Without TZ, pages also show each moment in the browser's own zone (videos/templatetags).
+TIME_ZONE_FROM_TZ = bool(os.environ.get("TZ", "").strip())
 USE_I18N = False
 USE_TZ = True
 

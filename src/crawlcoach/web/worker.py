@@ -40,11 +40,17 @@ def consumer_options(workers: int) -> dict[str, Any]:
 
 
 def start_embedded(workers: int = 1) -> EmbeddedConsumer:
+    from crawlcoach.web.videos.recovery import StaleWatch
+
     consumer = EmbeddedConsumer(task_queue(), **consumer_options(workers))
     consumer.start()
+    StaleWatch().start()
     return consumer
 
 
 def run_standalone(workers: int = 1) -> None:
     """Block, running tasks until interrupted (Ctrl-C or SIGTERM)."""
+    from crawlcoach.web.videos.recovery import StaleWatch
+
+    StaleWatch().start()
     task_queue().create_consumer(**consumer_options(workers)).run()

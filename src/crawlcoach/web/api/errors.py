@@ -14,6 +14,8 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from crawlcoach.errors import CrawlcoachError
+from crawlcoach.web import notices
+from crawlcoach.web.storage_errors import is_storage_problem
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,9 @@ def handle_exception(exc: Exception, context: dict[str, Any]) -> Response:
         exc = exceptions.PermissionDenied(_plain(exc) or None)
     elif isinstance(exc, CrawlcoachError):
         return error_response(status.HTTP_400_BAD_REQUEST, exc.kind, exc.message)
+    elif is_storage_problem(exc):
+        log.error("API call %s: the data folder cannot be written to: %s", _path(context), exc)
+        return error_response(507, "disk_problem", notices.STORAGE_SAVE_PROBLEM)
     response = drf_exception_handler(exc, context)
     if response is None:
         log.exception("API call %s failed", _path(context), exc_info=exc)

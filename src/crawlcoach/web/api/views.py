@@ -201,6 +201,12 @@ class VideoViewSet(
         limit = settings.MAX_UPLOAD_BYTES
         if upload.declared_too_large(request, limit):
             return error_response(413, "too_large", upload.too_large_message(limit))
+        family = scoping.family_of(request)
+        try:
+            if family is not None:  # before the body is read: a family over its limits sends none
+                limits.check_before_body(family, upload.declared_length(request))
+        except limits.LimitReached as refused:
+            return _refused(refused)
         try:
             received = request.FILES.get("video")
         except UnsupportedMediaType as exc:
@@ -217,17 +223,15 @@ class VideoViewSet(
             return error_response(
                 400, "no_video", "Send the video file in the form field 'video' (multipart)."
             )
-        checked = upload.check_video(upload.temporary_path(received))
-        if isinstance(checked, upload.Rejection):
-            kind = "not_a_video" if checked.status == 415 else "invalid_video"
-            return error_response(checked.status, kind, checked.message)
         try:
+            limits.take_upload_slot(child.family)
+            checked = upload.check_video(upload.temporary_path(received))
+            if isinstance(checked, upload.Rejection):
+                kind = "not_a_video" if checked.status == 415 else "invalid_video"
+                return error_response(checked.status, kind, checked.message)
             video = upload.accept(child, received, checked)
         except limits.LimitReached as refused:
-            response = error_response(refused.status, refused.kind, refused.message)
-            if refused.retry_after_s:
-                response["Retry-After"] = str(refused.retry_after_s)
-            return response
+            return _refused(refused)
         location = self.request.build_absolute_uri(reverse("api:video-detail", args=[video.pk]))
         return Response(self.get_serializer(video).data, status=201, headers={"Location": location})
 
@@ -320,3 +324,10 @@ def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
         except Resolver404:
             pass
     return JsonResponse(error_body("not_found", message), status=404)
+
+
+def _refused(refused: limits.LimitReached) -> Response:
+    response = error_response(refused.status, refused.kind, refused.message)
+    if refused.retry_after_s:
+        response["Retry-After"] = str(refused.retry_after_s)
+    return response

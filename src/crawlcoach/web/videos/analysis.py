@@ -17,6 +17,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from crawlcoach.contract import failed_analysis
+from crawlcoach.notes import note
+from crawlcoach.vocabulary import NoteCode
 from crawlcoach.web import notices
 from crawlcoach.web.videos import storage
 from crawlcoach.web.videos.child_runner import Limits, Outcome, run_in_child
@@ -67,15 +69,14 @@ def run_analysis(video_id: uuid.UUID) -> None:
     annotated = storage.annotated_path(video)
     annotated.unlink(missing_ok=True)  # an earlier attempt's
 
-    def still_ours() -> bool:
-        return Video.objects.filter(pk=video.pk, status=Status.ANALYSING, attempt=attempt).exists()
+    heartbeat = Heartbeat(video.pk, attempt)
 
     outcome = _analyse(
         source,
         annotated,
         ProgressWriter(video.pk),
         limits=limits_for(video.duration_s),
-        still_wanted=still_ours,
+        still_wanted=heartbeat,
     )
     _log_peak(video.pk, outcome)
     if outcome.failure == "stopped":
@@ -87,12 +88,33 @@ def run_analysis(video_id: uuid.UUID) -> None:
         _forget_if_deleted(video)
 
 
+class Heartbeat:
+    """Asked every half second while the child analyses: whether the video is still this
+    attempt's (not cancelled, deleted or claimed again), renewing its ``heartbeat_at`` every
+    WORKER_HEARTBEAT_S so that other workers see it is being analysed by a live one."""
+
+    def __init__(self, video_id: uuid.UUID, attempt: int) -> None:
+        self.video_id = video_id
+        self.attempt = attempt
+        self.last_beat = time.monotonic()  # the claim was the first
+
+    def __call__(self) -> bool:
+        mine = Video.objects.filter(pk=self.video_id, status=Status.ANALYSING, attempt=self.attempt)
+        now = time.monotonic()
+        if now - self.last_beat < settings.WORKER_HEARTBEAT_S:
+            return mine.exists()
+        self.last_beat = now
+        return bool(mine.update(heartbeat_at=timezone.now()))
+
+
 def _claim(video_id: uuid.UUID) -> tuple[Video, int] | None:
     """Mark a queued video as being analysed; only one task can win it."""
+    now = timezone.now()
     taken = Video.objects.filter(pk=video_id, status=Status.QUEUED).update(
         status=Status.ANALYSING,
         progress=0.0,
-        started_at=timezone.now(),
+        started_at=now,
+        heartbeat_at=now,
         attempt=F("attempt") + 1,
     )
     if not taken:
@@ -143,15 +165,17 @@ def _finished_fields(
 
 
 def _note_first_part(result: dict[str, Any]) -> None:
-    """Say in the quality problems when only the first part of a long video was analysed."""
+    """Say in the quality notes when only the first part of a long video was analysed."""
     full = result["video"].get("full_duration_s")
     if not full:
         return
-    problem = notices.FIRST_PART_PROBLEM.format(
-        minutes=notices.minutes(float(result["video"].get("duration_s") or 0)),
-        total=notices.minutes(float(full)),
+    first = note(
+        NoteCode.FIRST_PART_ONLY,
+        analysed_s=float(result["video"].get("duration_s") or 0),
+        full_duration_s=float(full),
     )
-    result["quality"].setdefault("problems", []).insert(0, problem)
+    result["quality"].setdefault("problems", []).insert(0, first.text)
+    result["quality"].setdefault("notes", []).insert(0, first.to_dict())
 
 
 def _forget_if_deleted(video: Video) -> None:

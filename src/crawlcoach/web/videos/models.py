@@ -9,6 +9,7 @@ from typing import Any
 from django.db import models
 
 from crawlcoach.web.children.models import Child
+from crawlcoach.web.families.models import Family
 
 
 class Status(models.TextChoices):
@@ -44,6 +45,9 @@ class Video(models.Model):
     error_message = models.TextField(blank=True)
     uploaded_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # Renewed every few seconds by the process that watches the video's analysis; a video left
+    # "analysing" with an old heartbeat has lost its worker (``recovery.requeue_stale``).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     # When it was filmed: from the file's metadata at upload, or set by the parent; None means
     # the upload moment stands in (see ``filmed_at``).
@@ -93,3 +97,11 @@ class Video(models.Model):
             "pending": self.is_pending,
             "error": self.error_message or None,
         }
+
+
+class UploadAttempt(models.Model):
+    """One upload a family sent (whatever became of it: refused as no video, deleted, failed),
+    counted by the uploads-per-hour limit (``web.limits``)."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="upload_attempts")
+    at = models.DateTimeField(db_index=True)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from crawlcoach import words
+from crawlcoach import notes, words
 from crawlcoach.contract import Analysis, ContractError, Locomotion, certainty
 from crawlcoach.vocabulary import (
     BOUT_DIRECTIONS,
@@ -116,24 +116,10 @@ def balance_cards(analysis: Analysis) -> list[Card]:
     index = limbs.symmetry_index
     # Plain words, no index: a number beside "even" read as a contradiction (0.58 "Even") when the
     # flag, not the index, decides; the index stays in the JSON and the terminal summary.
-    if index is None:
-        symmetry = Card(
-            "Left and right", words.limb_use(None), "we could not compare the two sides"
-        )
-    elif limbs.asymmetry_flag:
-        symmetry = Card(
-            "Left and right",
-            "One side does more",
-            "one side moved clearly less than the other in this video",
-            "attention",
-        )
-    else:
-        symmetry = Card(
-            "Left and right",
-            "No clear difference",
-            "both sides took part; small differences between them are normal",
-            "good",
-        )
+    balance = words.side_balance(index, limbs.asymmetry_flag)
+    tone = {"even": "good", "uneven": "attention"}.get(balance, "")
+    sides = words.sides(balance)
+    symmetry = Card("Left and right", sides["label"], sides["detail"], tone)
     coordination = Card("Coordination", words.label(analysis.coordination.pattern))
     return [symmetry, coordination]
 
@@ -157,7 +143,7 @@ def confidence(analysis: Analysis) -> dict[str, Any]:
         "coverage_pct": round(100 * coverage),
         "direction": _certainty_words(direction, level),
         "usable": quality.usable,
-        "problems": list(quality.problems),
+        "problems": list(notes.for_parent(quality)),
     }
 
 

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
 import uuid
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
+from django.db import close_old_connections
+from django.db.models import Q
+from django.utils import timezone
 
 from crawlcoach.web.videos import storage
 from crawlcoach.web.videos.models import Status, Video
@@ -45,20 +50,66 @@ def remove_orphan_folders() -> int:
 
 def requeue_unfinished(include_analysing: bool = True) -> int:
     """Queue again every video still waiting (its task may never have reached the queue) and,
-    for a process that runs the analyses, every one left half-analysed; returns how many.
+    for a process that runs the analyses, every one whose worker is gone; returns how many.
 
     A video whose task is still in the queue gets a second one: harmless, since only one task
-    can take a video up (``analysis._claim``)."""
+    can take a video up (``analysis._claim``). A video another live worker is analysing keeps
+    its heartbeat fresh and is left alone (``requeue_stale``)."""
     from crawlcoach.web.videos.tasks import enqueue
 
-    statuses = [Status.QUEUED, Status.ANALYSING] if include_analysing else [Status.QUEUED]
-    unfinished = list(Video.objects.filter(status__in=statuses).values_list("pk", flat=True))
-    Video.objects.filter(pk__in=unfinished, status=Status.ANALYSING).update(
-        status=Status.QUEUED, progress=0.0
-    )
-    for video_id in unfinished:
+    waiting = list(Video.objects.filter(status=Status.QUEUED).values_list("pk", flat=True))
+    for video_id in waiting:
         enqueue(video_id)
-    return len(unfinished)
+    return len(waiting) + (requeue_stale() if include_analysing else 0)
+
+
+def requeue_stale(now: datetime | None = None) -> int:
+    """Queue again the videos left "analysing" by a worker that stopped renewing their heartbeat
+    (killed, frozen, its machine gone) WORKER_STALE_S ago; returns how many."""
+    from crawlcoach.web.videos.tasks import enqueue
+
+    cutoff = (now or timezone.now()) - timedelta(seconds=settings.WORKER_STALE_S)
+    # Videos from before heartbeats were kept have only their start.
+    stale = Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, started_at__lt=cutoff)
+    stale |= Q(heartbeat_at__isnull=True, started_at__isnull=True)
+    found = list(Video.objects.filter(stale, status=Status.ANALYSING).values_list("pk", "attempt"))
+    requeued = 0
+    for video_id, attempt in found:
+        # Only if still stale and the same attempt: a worker may have renewed or finished it.
+        taken = Video.objects.filter(stale, pk=video_id, status=Status.ANALYSING, attempt=attempt)
+        if taken.update(status=Status.QUEUED, progress=0.0):
+            enqueue(video_id)
+            requeued += 1
+    return requeued
+
+
+class StaleWatch:
+    """A thread in every process that runs analyses: now and then, queue again what a lost
+    worker left "analysing" (a worker killed and restarted at once finds its own video still
+    fresh at start-up; this picks it up once it goes stale)."""
+
+    def __init__(self, interval_s: float | None = None) -> None:
+        self.interval_s = interval_s or max(1.0, settings.WORKER_STALE_S / 3)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="stale-watch", daemon=True)
+
+    def start(self) -> StaleWatch:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval_s):
+            try:
+                if count := requeue_stale():
+                    log.info("%d video(s) left by a lost worker queued again", count)
+            except Exception:  # a database hiccup must not end the watch
+                log.exception("looking for videos left by a lost worker failed")
+            finally:
+                close_old_connections()
 
 
 def recover(*, runs_analyses: bool, takes_uploads: bool) -> None:

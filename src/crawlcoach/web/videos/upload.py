@@ -36,13 +36,18 @@ def too_large_message(limit_bytes: int) -> str:
     )
 
 
-def declared_too_large(request: HttpRequest, limit_bytes: int) -> bool:
-    """Refuse before reading the body when the client already says it is too big."""
+def declared_length(request: HttpRequest) -> int | None:
+    """The body length the client declares (Content-Length), None when it says none."""
     try:
         declared = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
-        return False
-    return declared > limit_bytes + MULTIPART_OVERHEAD_BYTES
+        return None
+    return declared if declared > 0 else None
+
+
+def declared_too_large(request: HttpRequest, limit_bytes: int) -> bool:
+    """Refuse before reading the body when the client already says it is too big."""
+    return (declared_length(request) or 0) > limit_bytes + MULTIPART_OVERHEAD_BYTES
 
 
 class SizeLimitedUploadHandler(TemporaryFileUploadHandler):

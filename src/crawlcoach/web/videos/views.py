@@ -66,7 +66,12 @@ def upload_video(request: HttpRequest, child_id: int) -> HttpResponse:
     child = family_child(request, child_id)
     if request.method == "GET":
         return _upload_page(request, child)
-    # A declared length over the limit was already answered by RequestSizeMiddleware.
+    # A declared length over the limit was already answered by RequestSizeMiddleware; a family
+    # over its own limits is answered here, before the body is read.
+    try:
+        limits.check_before_body(child.family, upload.declared_length(request))
+    except limits.LimitReached as refused:
+        return _refused(request, child, refused)
     request.upload_handlers = [upload.SizeLimitedUploadHandler(request, settings.MAX_UPLOAD_BYTES)]
     try:
         # Read the body here, not in the CSRF check (which would let this error become a 500):
@@ -87,22 +92,27 @@ def _receive_upload(request: HttpRequest, child: Child) -> HttpResponse:
         )
     if not isinstance(received, TemporaryUploadedFile):
         return _upload_page(request, child, "Choose a video first, then press Upload.", 400)
-    checked = upload.check_video(upload.temporary_path(received))
-    if isinstance(checked, upload.Rejection):
-        return _upload_page(request, child, checked.message, checked.status)
     try:
+        limits.take_upload_slot(child.family)
+        checked = upload.check_video(upload.temporary_path(received))
+        if isinstance(checked, upload.Rejection):
+            return _upload_page(request, child, checked.message, checked.status)
         video = upload.accept(child, received, checked)
     except limits.LimitReached as refused:
-        response = _upload_page(request, child, refused.message, refused.status)
-        if refused.retry_after_s:
-            response["Retry-After"] = str(refused.retry_after_s)
-        return response
+        return _refused(request, child, refused)
     except (OSError, OperationalError):
         return _upload_page(request, child, notices.STORAGE_PROBLEM, 507)
     url = reverse("video", args=[video.pk])
     if _wants_json(request):
         return JsonResponse({"url": url, "status": video.status_payload()}, status=201)
     return redirect(url)
+
+
+def _refused(request: HttpRequest, child: Child, refused: limits.LimitReached) -> HttpResponse:
+    response = _upload_page(request, child, refused.message, refused.status)
+    if refused.retry_after_s:
+        response["Retry-After"] = str(refused.retry_after_s)
+    return response
 
 
 @require_GET
