@@ -112,6 +112,10 @@ def report(name: str, readings: Sequence[Reading], got: dict[int, dict], missing
           _share(styled, lambda r: r.rules["dominant_style"] == r.style_label))  # fmt: skip
     belly = [r for r in styled if r.style_label == "belly"]
     print("  of which belly:", _share(belly, lambda r: r.rules["dominant_style"] == "belly"))
+    dev_all = [r for r in readings if r.set == "dev" and r.variant == "original"
+               and not r.time_reversed]  # fmt: skip
+    print("dev clips read crawling as labelled (originals):",
+          _share(dev_all, lambda r: r.rules["crawling"] == r.expected_crawling))  # fmt: skip
     # negatives
     negs = [r for r in readings if r.set in ("negatives", "non-crawling") and not r.time_reversed
             and r.variant == "original"]  # fmt: skip

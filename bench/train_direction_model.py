@@ -23,6 +23,7 @@ Recipe (the model card, ``direction_v1.md``, says the same):
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,11 +35,11 @@ from crawlcoach.motion.direction_model import (
     MODEL_NAME,
     MODEL_VERSION,
     DirectionModel,
-    MixedParams,
     clip_evidence,
     learned_decides,
 )
-from crawlcoach.motion.windows import WINDOW_PARAMS, design_names
+from crawlcoach.motion.windows import design_names
+from crawlcoach.parameters import WindowParams
 from logo_data import Reading, load_real, load_synth
 
 L2 = 1.0  # ridge on the scaled weights (one unit of log-loss per unit of squared weight)
@@ -46,6 +47,7 @@ SYNTH_WEIGHT = 0.5  # a synthetic window counts half a real one: real pose noise
 HIGH_PRECISION = 0.985  # "high" readings must be right this often on held-out groups (issue: 97%)
 MEDIUM_PRECISION = 0.85  # and "medium" ones this often
 TRAVEL = ("forward", "backward")
+WINDOW_PARAMS = WindowParams()  # the product's windows: the model is trained on these
 
 
 def learned_applies(r: Reading) -> bool:
@@ -173,17 +175,7 @@ def fit(readings: Sequence[Reading], active: np.ndarray | None = None) -> dict:
         "clip_calibration": round(a_clip, 6),
         "p_medium": round(p_medium, 4),
         "p_high": round(p_high, 4),
-        "window": {
-            "window_s": WINDOW_PARAMS.window_s,
-            "hop_s": WINDOW_PARAMS.hop_s,
-            "min_known": WINDOW_PARAMS.min_known,
-            "clip_speed": WINDOW_PARAMS.clip_speed,
-        },
-        "mixed": {
-            "window_p": MixedParams().window_p,
-            "min_s": MixedParams().min_s,
-            "min_share": MixedParams().min_share,
-        },
+        "window": dataclasses.asdict(WINDOW_PARAMS),
         "training": {
             "dev_groups": groups,
             "dev_readings": sum(1 for r in readings if r.set == "dev"),

@@ -38,6 +38,7 @@ CAMERA_FIT = (
     "bench/accuracy_clips.py + tests/motion (docs/benchmarks-history.md: Camera motion fit)"
 )
 ANATOMY = "not measured (infant body proportions)"
+LOGO = "bench/accuracy_logo.py (docs/benchmarks.md: Leave-one-group-out, every variant)"
 
 
 def param(default: Any, unit: str, reason: str, bench: str = NOT_MEASURED) -> Any:
@@ -485,6 +486,52 @@ class DominanceParams:
 
 
 @dataclass(frozen=True)
+class WindowParams:
+    """``motion.windows``: the short overlapping windows the learned direction layer reads. The
+    packaged model (``motion/models``) was trained on these; it refuses other settings."""
+
+    window_s: float = param(
+        1.5, "s", "a crawling cycle is about a second: one or two per window, a turn shows", LOGO
+    )
+    hop_s: float = param(
+        0.5, "s", "windows overlap by two thirds; the clip's evidence counts the overlap", LOGO
+    )
+    min_known: float = param(
+        0.5, "fraction", "a window with fewer frames of known heading and travel is left out", LOGO
+    )
+    clip_speed: float = param(
+        2.0, "body lengths/s", "a window's travel beyond this is a pose jump (crawlers make <= 1)"
+    )
+
+    @property
+    def hop_share(self) -> float:
+        """How many windows' worth of independent evidence one window is (overlap counted)."""
+        return min(1.0, self.hop_s / self.window_s)
+
+
+@dataclass(frozen=True)
+class MixedParams:
+    """``motion.direction_model``: where the learned layer decides, and when its reading is
+    ``mixed`` (both ways confidently present, each for a while)."""
+
+    window_p: float = param(
+        0.75,
+        "probability",
+        "a window this sure goes one way (synthetic both-ways crawls reach 0.75-0.9)",
+        LOGO,
+    )
+    min_s: float = param(
+        2.0, "s", "sure seconds each way: a real turn lasts cycles, a noise spell one window", LOGO
+    )
+    min_share: float = param(
+        0.3, "fraction", "share of the sure seconds the lesser way holds (4:1 is one way)", LOGO
+    )
+    max_pivot_share: float = param(
+        0.3, "fraction", "a rules' mixed with more pivoting than this share stays the rules'", LOGO
+    )
+
+
+@dataclass(frozen=True)
 class QualityParams:
     """The quality gates (``crawlcoach.quality``): whether a track is enough to judge at all,
     and whether the reading is vouched for (``quality.usable``)."""
@@ -635,6 +682,8 @@ class AnalysisParams:
     limbs: LimbParams = field(default_factory=LimbParams)
     coordination: CoordinationParams = field(default_factory=CoordinationParams)
     dominance: DominanceParams = field(default_factory=DominanceParams)
+    windows: WindowParams = field(default_factory=WindowParams)
+    mixed: MixedParams = field(default_factory=MixedParams)
     quality: QualityParams = field(default_factory=QualityParams)
 
 

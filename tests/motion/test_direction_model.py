@@ -22,6 +22,7 @@ from crawlcoach.motion.direction_model import (
     read_direction,
 )
 from crawlcoach.motion.windows import EVEN_FEATURES, ODD_FEATURES, Windows, design_names
+from crawlcoach.parameters import AnalysisParams, WindowParams
 
 
 def _model_json() -> dict:
@@ -46,7 +47,7 @@ def test_the_packaged_model_loads_and_matches_the_window_features() -> None:
         {"weights": [1.0, 2.0]},
         {"scale": [0.0] * 16},
         {"p_medium": 0.99, "p_high": 0.9},
-        {"window": {"window_s": 3.0, "hop_s": 0.5, "min_known": 0.5, "clip_speed": 2.0}},
+        {"window": {"window_s": 3.0, "hop_length": 0.5}},
     ],
 )
 def test_a_model_file_that_does_not_fit_the_code_is_refused(change: dict) -> None:
@@ -131,6 +132,21 @@ def test_a_noisy_forward_crawl_the_rules_split_reads_forward(name: str, seed: in
     assert back.dominant_direction == "backward"
     assert contract.certainty(ahead.direction_confidence) == "low"
     assert back.direction_confidence == pytest.approx(ahead.direction_confidence, abs=0.01)
+    # The bouts the contract reports agree with the clip's reading (the rules' had both ways).
+    assert {b.direction for b in rules.locomotion.bouts} >= {"forward", "backward"}
+    for loco, other in ((ahead, "backward"), (back, "forward")):
+        assert other not in {b.direction for b in loco.bouts}
+        assert loco.seconds.to_dict()[other] == 0
+        assert loco.distance_body_lengths.to_dict()[other] == 0
+
+
+def test_the_analysis_refuses_windows_the_packaged_model_was_not_trained_on() -> None:
+    clip = catalogue("hk_forward_front_static", 1)
+    noisy = synth.generate(replace(clip.scenario, noise_px=6.0, swap=0.05))
+    camera = CameraMotion.from_point_tracks(noisy.track.timestamps_s, noisy.background_px)
+    params = AnalysisParams(windows=WindowParams(window_s=3.0))
+    with pytest.raises(ValueError, match="retrain"):
+        analyze_motion(noisy.track, camera_motion=camera, params=params)
 
 
 def test_a_synthetic_crawl_both_ways_stays_mixed() -> None:

@@ -7,7 +7,8 @@ window of the clip (``windows.py``) and gives evidence for forward (> 0) or back
 The clip's reading adds the windows up, so noisy bouts the other way no longer split a plain
 forward crawl into ``mixed``:
 - ``forward`` / ``backward``: the sign of the calibrated clip probability;
-- ``mixed``: only when both ways are confidently present, each for a while (``MixedParams``);
+- ``mixed``: only when both ways are confidently present, each for a while
+  (``parameters.MixedParams``);
 - ``direction_confidence``: the calibrated probability mapped so that the contract's levels
   (``contract.certainty``: high from 0.6, medium from 0.3) fall at the cut points chosen on
   held-out source groups.
@@ -24,7 +25,8 @@ from typing import Any
 
 import numpy as np
 
-from crawlcoach.motion.windows import WINDOW_PARAMS, WindowParams, Windows, design_names
+from crawlcoach.motion.windows import Windows, design_names
+from crawlcoach.parameters import MixedParams, WindowParams
 
 MODEL_NAME = "crawlcoach-direction"
 MODEL_VERSION = 1
@@ -38,21 +40,6 @@ class ModelFileError(ValueError):
 
 
 @dataclass(frozen=True)
-class MixedParams:
-    """When a clip reads ``mixed``: both ways confidently present, each for a while."""
-
-    # calibrated window probability from which a window clearly goes one way. Windows carry
-    # their clip's label in training, so their probabilities are modest: on the dev clips 43% of
-    # forward windows reach 0.8, 4% fall to 0.2; synthetic both-ways crawls reach 0.75-0.9.
-    window_p: float = 0.75
-    # s of the clip covered by sure windows, each way: a real change of direction lasts a few
-    # crawling cycles; a spell of pose noise lasts about one window (1.5 s).
-    min_s: float = 2.0
-    # share of all sure seconds the lesser way must hold (a 4:1 split is one way with noise)
-    min_share: float = 0.3
-
-
-@dataclass(frozen=True)
 class DirectionModel:
     version: int
     features: tuple[str, ...]
@@ -62,8 +49,7 @@ class DirectionModel:
     clip_calibration: float  # Platt slope on the clip evidence
     p_medium: float  # calibrated probability from which a reading is "medium"
     p_high: float  # ... and "high"
-    window: WindowParams
-    mixed: MixedParams
+    window: WindowParams  # what it was trained on: the analysis must cut the same windows
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> DirectionModel:
@@ -80,8 +66,6 @@ class DirectionModel:
             if not (np.all(np.isfinite(weights)) and np.all(scale > 0)):
                 raise ModelFileError("weights must be finite and scales positive")
             window = WindowParams(**data["window"])
-            if window != WINDOW_PARAMS:
-                raise ModelFileError("the model was trained on other window settings")
             p_medium, p_high = float(data["p_medium"]), float(data["p_high"])
             if not 0.5 <= p_medium <= p_high <= 1.0:
                 raise ModelFileError("cut points must satisfy 0.5 <= p_medium <= p_high <= 1")
@@ -95,7 +79,6 @@ class DirectionModel:
                 p_medium=p_medium,
                 p_high=p_high,
                 window=window,
-                mixed=MixedParams(**data.get("mixed", {})),
             )
         except (KeyError, TypeError) as exc:
             raise ModelFileError(f"malformed direction model: {exc}") from exc
@@ -113,7 +96,12 @@ def packaged_model() -> DirectionModel:
     return DirectionModel.from_json(json.loads(text))
 
 
-def learned_decides(rule_direction: str, seconds: dict[str, float], style: str) -> bool:
+def learned_decides(
+    rule_direction: str,
+    seconds: dict[str, float],
+    style: str,
+    params: MixedParams = MixedParams(),
+) -> bool:
     """Whether the learned layer reads this clip: the rules split the travel between forward and
     backward (``mixed``, pivoting in place not one side of it) in a crawling style (not an
     upright walker, not a roll, which goes sideways).
@@ -125,7 +113,7 @@ def learned_decides(rule_direction: str, seconds: dict[str, float], style: str) 
     if style in ("walking", "none", "rolling") or rule_direction != "mixed":
         return False
     moving = sum(seconds.get(k, 0.0) for k in ("forward", "backward", "pivoting"))
-    return seconds.get("pivoting", 0.0) < 0.3 * moving
+    return seconds.get("pivoting", 0.0) < params.max_pivot_share * moving
 
 
 @dataclass(frozen=True)
@@ -175,20 +163,24 @@ def to_confidence(p: float, p_medium: float, p_high: float) -> float:
     return round(float(np.interp(p, knots, values)), 3)
 
 
-def read_direction(windows: Windows, model: DirectionModel | None = None) -> DirectionReading:
+def read_direction(
+    windows: Windows,
+    model: DirectionModel | None = None,
+    mixed: MixedParams = MixedParams(),
+) -> DirectionReading:
     """The clip's direction along its heading from its windows (the baby is known to travel)."""
     model = model or packaged_model()
     logits = model.window_logits(windows)
     p_windows = _sigmoid(model.window_calibration * logits)
-    sure_f = _covered_s(windows, p_windows >= model.mixed.window_p)
-    sure_b = _covered_s(windows, p_windows <= 1 - model.mixed.window_p)
+    sure_f = _covered_s(windows, p_windows >= mixed.window_p)
+    sure_b = _covered_s(windows, p_windows <= 1 - mixed.window_p)
     p = float(_sigmoid(model.clip_calibration * clip_evidence(logits, model.window)))
     lesser = min(sure_f, sure_b)
-    both = lesser >= model.mixed.min_s and lesser >= model.mixed.min_share * (sure_f + sure_b)
+    both = lesser >= mixed.min_s and lesser >= mixed.min_share * (sure_f + sure_b)
     if both:
         # How surely each way happened: its own sure windows read as a clip of their own.
         parts = []
-        for sel in (p_windows >= model.mixed.window_p, p_windows <= 1 - model.mixed.window_p):
+        for sel in (p_windows >= mixed.window_p, p_windows <= 1 - mixed.window_p):
             part = float(
                 _sigmoid(model.clip_calibration * abs(clip_evidence(logits[sel], model.window)))
             )

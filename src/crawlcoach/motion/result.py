@@ -13,7 +13,7 @@ from crawlcoach.motion.bouts import Bout, find_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
 from crawlcoach.motion.coordination import analyze_coordination
-from crawlcoach.motion.direction_model import learned_decides, read_direction
+from crawlcoach.motion.direction_model import learned_decides, packaged_model, read_direction
 from crawlcoach.motion.dominance import direction_confidence, dominant_direction
 from crawlcoach.motion.heading import Heading, estimate_heading
 from crawlcoach.motion.limbs import analyze_limbs
@@ -75,10 +75,9 @@ def analyze_motion(
     bouts = find_bouts(travel, params.bouts)
     styled = [_bout_style(b, posture, heading, clean.frame_rate, params.style) for b in bouts]
 
-    seconds: dict[str, float] = dict.fromkeys(BOUT_DIRECTIONS, 0.0)
+    seconds = _direction_seconds(styled)
     style_seconds: dict[str, float] = {}
     for bout, style in styled:
-        seconds[bout.direction] += bout.duration_s
         if bout.direction in TRAVEL_DIRECTIONS:
             style_seconds[style] = style_seconds.get(style, 0.0) + bout.duration_s
     travel_s = seconds["forward"] + seconds["backward"]
@@ -98,12 +97,24 @@ def analyze_motion(
     confidence = direction_confidence(
         direction, [b for b, _ in styled], upright=upright, params=params.dominance
     )
-    if learned_direction and learned_decides(direction, seconds, dominant_style):
+    if learned_direction and learned_decides(direction, seconds, dominant_style, params.mixed):
         # The rules split the travel between forward and backward bouts: whether both really
         # happened, or which way the clip went and how surely, the learned layer reads from all
         # of the clip's windows (direction_model.py).
-        reading = read_direction(window_features(travel, heading))
+        model = packaged_model()
+        if model.window != params.windows:
+            raise ValueError(
+                f"the packaged direction model was trained on {model.window}; "
+                f"params.windows is {params.windows}: retrain it (bench/train_direction_model.py)"
+            )
+        windows = window_features(travel, heading, params.windows)
+        reading = read_direction(windows, model, params.mixed)
         direction, confidence = reading.direction, reading.confidence
+        if direction in TRAVEL_DIRECTIONS:
+            # One way, the layer says: the bouts the other way were pose noise, and the bouts
+            # reported must not contradict the clip's reading.
+            styled = [(_one_way(b, direction, confidence), s) for b, s in styled]
+            seconds = _direction_seconds(styled)
 
     travelling = np.zeros(len(clean), bool)
     for bout, style in styled:
@@ -180,6 +191,21 @@ def _bout_style(
         # the way they face.
         bout = replace(bout, direction="forward")
     return bout, style
+
+
+def _direction_seconds(styled: list[tuple[Bout, str]]) -> dict[str, float]:
+    seconds: dict[str, float] = dict.fromkeys(BOUT_DIRECTIONS, 0.0)
+    for bout, _ in styled:
+        seconds[bout.direction] += bout.duration_s
+    return seconds
+
+
+def _one_way(bout: Bout, direction: str, confidence: float) -> Bout:
+    """A travel bout the other way than the learned layer's reading of the clip, relabelled
+    with that reading and no more confidence than it; its measured distances stay as measured."""
+    if bout.direction not in TRAVEL_DIRECTIONS or bout.direction == direction:
+        return bout
+    return replace(bout, direction=direction, confidence=min(bout.confidence, confidence))
 
 
 def _faces_the_camera(heading: Heading, frames: np.ndarray, facing_camera: float) -> bool:

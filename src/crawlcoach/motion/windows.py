@@ -19,30 +19,7 @@ import numpy as np
 
 from crawlcoach.motion.heading import Heading
 from crawlcoach.motion.travel import TravelSignals
-
-
-@dataclass(frozen=True)
-class WindowParams:
-    """Tunables of the window features (merged with the other motion parameters later)."""
-
-    # s: a crawling cycle is about a second; 1.5 s holds one or two, short enough to follow a
-    # change of direction.
-    window_s: float = 1.5
-    # s: windows overlap by two thirds; the aggregation counts the overlap (see hop_share).
-    hop_s: float = 0.5
-    # share of a window's frames with a known heading and travel below which it is left out.
-    min_known: float = 0.5
-    # body lengths per second: a feature beyond this is a pose jump, not travel (crawlers make
-    # at most about one body length per second; travel.MAX_SPEED caps single frames at 2).
-    clip_speed: float = 2.0
-
-    @property
-    def hop_share(self) -> float:
-        """How many windows' worth of independent evidence one window is (overlap counted)."""
-        return min(1.0, self.hop_s / self.window_s)
-
-
-WINDOW_PARAMS = WindowParams()
+from crawlcoach.parameters import WindowParams
 
 ODD_FEATURES = (
     "forward_bl_s",  # travel along the heading, smoothed over a second (travel.forward)
@@ -81,7 +58,7 @@ def design_names() -> list[str]:
 
 
 def window_features(
-    travel: TravelSignals, heading: Heading, params: WindowParams = WINDOW_PARAMS
+    travel: TravelSignals, heading: Heading, params: WindowParams = WindowParams()
 ) -> Windows:
     """Features of every window of at least ``min_known`` known frames, in time order."""
     t = travel.timestamps_s
