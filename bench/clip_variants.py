@@ -34,6 +34,7 @@ import numpy as np
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.pipeline import track_video
 from crawlcoach.pose import BACKENDS, open_backend
+from crawlcoach.pose.blazepose_roi import BlazePoseRoiBackend
 from crawlcoach.video.orientation import orientation_of
 from pose_common import dev_clips, negative_clips, non_crawling_clips
 
@@ -110,9 +111,17 @@ def main() -> None:
         "--sets", nargs="+", choices=("dev", "negatives", "non-crawling"),
         default=["dev", "negatives", "non-crawling"], help="which clips (default: all)",
     )  # fmt: skip
+    ap.add_argument("--redetect-every", type=int, default=1, help="blazepose-roi: detector every N")
+    ap.add_argument("--detector-weight", type=float, default=1.0, help="blazepose-roi: blend")
     args = ap.parse_args()
     sets = clip_sets()
-    with open_backend(args.backend) as backend:
+    backend = open_backend(args.backend)
+    if args.backend == "blazepose-roi":
+        backend.close()
+        backend = BlazePoseRoiBackend(
+            redetect_every=args.redetect_every, detector_weight=args.detector_weight
+        )
+    with backend:
         for variant, names in SCHEDULE:
             if variant not in args.variants:
                 continue

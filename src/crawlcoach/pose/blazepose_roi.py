@@ -99,6 +99,7 @@ class BlazePoseRoiBackend:
         self,
         *,
         redetect_every: int = 1,
+        detector_weight: float = 1.0,
         min_detection_confidence: float = MIN_CONFIDENCE,
         min_tracking_confidence: float = MIN_CONFIDENCE,
     ) -> None:
@@ -111,9 +112,15 @@ class BlazePoseRoiBackend:
         from mediapipe.python.solution_base import SolutionBase
 
         self._rect = rect_pb2.NormalizedRect
+        if not 0.0 <= detector_weight <= 1.0:
+            raise ValueError("detector_weight must be between 0 and 1")
         self.redetect_every = redetect_every
+        self.detector_weight = detector_weight
         every = "every frame" if redetect_every == 1 else f"every {redetect_every} frames"
-        self.name = f"mediapipe-blazepose-full-roi/{mp.__version__} (detector {every})"
+        self.name = (
+            f"mediapipe-blazepose-full-roi/{mp.__version__} "
+            f"(detector {every}, weight {detector_weight:g})"
+        )
 
         def graph(text: str) -> Any:
             return text_format.Parse(text, calculator_pb2.CalculatorGraphConfig())
@@ -201,6 +208,14 @@ class BlazePoseRoiBackend:
                 # Somebody else's face in the crop must not take over: only a detection where
                 # the person was counts.
                 detected = [r for r in detected if _near(r, previous)]
+            blend = bool(detected) and self.detector_weight < 1.0
+            # Blend the fresh region with the one carried on from the last landmarks: the
+            # detector's alone jitters more (measured), the carried one alone never forgets;
+            # blended, a difference between two copies of a video fades by the weight each
+            # frame. Turned by more than DOUBT_TURN, the carried one is the doubtful one
+            # (MediaPipe's landmark model holds upside-down skeletons): start afresh.
+            if blend and previous is not None and _turn(detected[0], previous) <= DOUBT_TURN:
+                detected = [_blend(detected[0], previous, self.detector_weight)]
             regions.extend(detected[:1])
         else:
             self._since_detection += 1
@@ -247,6 +262,24 @@ NEAR = 0.5
 
 def _near(a: Region, b: Region) -> bool:
     return math.hypot(a.cx - b.cx, a.cy - b.cy) <= NEAR * max(a.side, b.side)
+
+
+# Regions whose up directions differ by more than this (radians) disagree about the body.
+DOUBT_TURN = math.radians(120)
+
+
+def _turn(a: Region, b: Region) -> float:
+    return abs(math.remainder(a.rotation - b.rotation, 2 * math.pi))
+
+
+def _blend(fresh: Region, carried: Region, weight: float) -> Region:
+    turn = math.remainder(fresh.rotation - carried.rotation, 2 * math.pi)
+    return Region(
+        cx=weight * fresh.cx + (1 - weight) * carried.cx,
+        cy=weight * fresh.cy + (1 - weight) * carried.cy,
+        side=fresh.side**weight * carried.side ** (1 - weight),
+        rotation=math.remainder(carried.rotation + weight * turn, 2 * math.pi),
+    )
 
 
 def _rescaled(region: Region, was: tuple[int, int], now: tuple[int, int]) -> Region:
