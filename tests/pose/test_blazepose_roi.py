@@ -9,7 +9,14 @@ import numpy as np
 import pytest
 
 from crawlcoach.pose import PoseBackend, open_backend
-from crawlcoach.pose.blazepose_roi import BlazePoseRoiBackend, region_from_points
+from crawlcoach.pose.blazepose_roi import (
+    DOUBT_TURN,
+    BlazePoseRoiBackend,
+    Region,
+    _blend,
+    _turn,
+    region_from_points,
+)
 from crawlcoach.video import iter_frames
 
 
@@ -26,6 +33,20 @@ def test_region_turns_the_body_upright(head: tuple[int, int], rotation: float) -
     assert region.side == pytest.approx(2 * 10 * 1.25)
 
 
+def test_blending_halves_a_difference_each_time_and_turns_the_short_way() -> None:
+    fresh = Region(100.0, 100.0, 80.0, math.radians(170))
+    carried = Region(140.0, 60.0, 20.0, math.radians(-170))  # 20 degrees away, across +-180
+    blended = _blend(fresh, carried, 0.5)
+    assert (blended.cx, blended.cy) == (120.0, 80.0)
+    assert blended.side == pytest.approx(40.0)  # geometric: sizes are ratios
+    assert abs(blended.rotation) == pytest.approx(math.pi)
+    again = _blend(fresh, blended, 0.5)
+    assert again.cx - fresh.cx == pytest.approx((blended.cx - fresh.cx) / 2)
+    assert _blend(fresh, carried, 0.0) == carried
+    assert _turn(fresh, carried) == pytest.approx(math.radians(20))
+    assert _turn(fresh, Region(0, 0, 1, math.radians(-30))) > DOUBT_TURN  # 200 -> 160 degrees
+
+
 def test_roi_backend_finds_nobody_in_empty_images_and_closes() -> None:
     with open_backend("blazepose-roi") as backend:
         assert isinstance(backend, PoseBackend)
@@ -38,6 +59,8 @@ def test_roi_backend_finds_nobody_in_empty_images_and_closes() -> None:
             backend.estimate(np.zeros((10, 10), dtype=np.uint8))
     with pytest.raises(ValueError, match="redetect_every"):
         BlazePoseRoiBackend(redetect_every=0)
+    with pytest.raises(ValueError, match="detector_weight"):
+        BlazePoseRoiBackend(detector_weight=1.5)
 
 
 def _frames(clips_dir: Path, name: str, count: int) -> list[np.ndarray]:

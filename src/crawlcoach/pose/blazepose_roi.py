@@ -43,11 +43,15 @@ node {
 }
 """
 
+# MediaPipe's own loop smooths the two auxiliary points it takes the next region from (a One Euro
+# filter, always on, in ``PoseLandmarkFiltering``): without it the region, and so the landmarks,
+# jitter more. The 33 landmarks themselves stay unsmoothed (ENABLE false), as in ``blazepose``.
 _LANDMARK_GRAPH = """
 input_stream: "IMAGE:image"
 input_stream: "ROI:roi"
 input_side_packet: "MODEL_COMPLEXITY:model_complexity"
 input_side_packet: "ENABLE_SEGMENTATION:enable_segmentation"
+input_side_packet: "SMOOTH_LANDMARKS:smooth_landmarks"
 output_stream: "LANDMARKS:landmarks"
 output_stream: "AUXILIARY_LANDMARKS:auxiliary"
 node {
@@ -56,10 +60,26 @@ node {
   input_side_packet: "ENABLE_SEGMENTATION:enable_segmentation"
   input_stream: "IMAGE:image"
   input_stream: "ROI:roi"
-  output_stream: "LANDMARKS:landmarks"
-  output_stream: "AUXILIARY_LANDMARKS:auxiliary"
-  output_stream: "WORLD_LANDMARKS:world_landmarks"
+  output_stream: "LANDMARKS:raw_landmarks"
+  output_stream: "AUXILIARY_LANDMARKS:raw_auxiliary"
+  output_stream: "WORLD_LANDMARKS:raw_world_landmarks"
   output_stream: "SEGMENTATION_MASK:segmentation_mask"
+}
+node {
+  calculator: "ImagePropertiesCalculator"
+  input_stream: "IMAGE_CPU:image"
+  output_stream: "SIZE:image_size"
+}
+node {
+  calculator: "PoseLandmarkFiltering"
+  input_side_packet: "ENABLE:smooth_landmarks"
+  input_stream: "IMAGE_SIZE:image_size"
+  input_stream: "NORM_LANDMARKS:raw_landmarks"
+  input_stream: "AUX_NORM_LANDMARKS:raw_auxiliary"
+  input_stream: "WORLD_LANDMARKS:raw_world_landmarks"
+  output_stream: "FILTERED_NORM_LANDMARKS:landmarks"
+  output_stream: "FILTERED_AUX_NORM_LANDMARKS:auxiliary"
+  output_stream: "FILTERED_WORLD_LANDMARKS:world_landmarks"
 }
 """
 
@@ -137,7 +157,11 @@ class BlazePoseRoiBackend:
             )
             self._landmarks = SolutionBase(
                 graph_config=graph(_LANDMARK_GRAPH),
-                side_inputs={"model_complexity": MODEL_COMPLEXITY, "enable_segmentation": False},
+                side_inputs={
+                    "model_complexity": MODEL_COMPLEXITY,
+                    "enable_segmentation": False,
+                    "smooth_landmarks": False,
+                },
                 calculator_params={
                     "poselandmarkbyroicpu__tensorstoposelandmarksandsegmentation__"
                     "ThresholdingCalculator.threshold": min_tracking_confidence,
@@ -149,6 +173,7 @@ class BlazePoseRoiBackend:
             self._landmarks_in(_BLANK, Region(32, 32, 64, 0.0))
         self._previous: tuple[Region, tuple[int, int]] | None = None  # region, image (w, h)
         self._since_detection = 0
+        self.doubtful_frames = 0  # detections turned > DOUBT_TURN from the carried region
 
     # -- the two models ---------------------------------------------------------------------
 
@@ -214,8 +239,11 @@ class BlazePoseRoiBackend:
             # blended, a difference between two copies of a video fades by the weight each
             # frame. Turned by more than DOUBT_TURN, the carried one is the doubtful one
             # (MediaPipe's landmark model holds upside-down skeletons): start afresh.
-            if blend and previous is not None and _turn(detected[0], previous) <= DOUBT_TURN:
-                detected = [_blend(detected[0], previous, self.detector_weight)]
+            if blend and previous is not None:
+                if _turn(detected[0], previous) <= DOUBT_TURN:
+                    detected = [_blend(detected[0], previous, self.detector_weight)]
+                else:
+                    self.doubtful_frames += 1
             regions.extend(detected[:1])
         else:
             self._since_detection += 1
