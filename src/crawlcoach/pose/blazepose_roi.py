@@ -155,22 +155,28 @@ class BlazePoseRoiBackend:
                 },
                 outputs=["detections"],
             )
-            self._landmarks = SolutionBase(
-                graph_config=graph(_LANDMARK_GRAPH),
-                side_inputs={
-                    "model_complexity": MODEL_COMPLEXITY,
-                    "enable_segmentation": False,
-                    "smooth_landmarks": False,
-                },
-                calculator_params={
-                    "poselandmarkbyroicpu__tensorstoposelandmarksandsegmentation__"
-                    "ThresholdingCalculator.threshold": min_tracking_confidence,
-                },
-                outputs=["landmarks", "auxiliary"],
+            # Two landmark graphs, as ``blazepose`` has two: the smoothing state of the sequence's
+            # must not see the tracker's whole-frame searches.
+            self._landmarks, self._still_landmarks = (
+                SolutionBase(
+                    graph_config=graph(_LANDMARK_GRAPH),
+                    side_inputs={
+                        "model_complexity": MODEL_COMPLEXITY,
+                        "enable_segmentation": False,
+                        "smooth_landmarks": False,
+                    },
+                    calculator_params={
+                        "poselandmarkbyroicpu__tensorstoposelandmarksandsegmentation__"
+                        "ThresholdingCalculator.threshold": min_tracking_confidence,
+                    },
+                    outputs=["landmarks", "auxiliary"],
+                )
+                for _ in range(2)
             )
             # The TF-Lite delegate logs on the first inference; get it over with while muted.
             self._detect(_BLANK)
-            self._landmarks_in(_BLANK, Region(32, 32, 64, 0.0))
+            for graph_ in (self._landmarks, self._still_landmarks):
+                self._landmarks_in(_BLANK, Region(32, 32, 64, 0.0), graph_)
         self._previous: tuple[Region, tuple[int, int]] | None = None  # region, image (w, h)
         self._since_detection = 0
         self.doubtful_frames = 0  # detections turned > DOUBT_TURN from the carried region
@@ -190,7 +196,7 @@ class BlazePoseRoiBackend:
         return regions
 
     def _landmarks_in(
-        self, image: np.ndarray, region: Region
+        self, image: np.ndarray, region: Region, graph: Any | None = None
     ) -> tuple[PoseEstimate, Region] | None:
         """The landmarks in ``region`` and the region they give for the next frame."""
         h, w = image.shape[:2]
@@ -201,7 +207,7 @@ class BlazePoseRoiBackend:
             height=region.side / h,
             rotation=region.rotation,
         )
-        out = self._landmarks.process({"image": image, "roi": rect})
+        out = (graph or self._landmarks).process({"image": image, "roi": rect})
         if out.landmarks is None:
             return None
         raw = np.array(
@@ -260,15 +266,17 @@ class BlazePoseRoiBackend:
     def estimate_still(self, image_rgb: np.ndarray) -> PoseEstimate | None:
         image = _checked(image_rgb)
         regions = self._detect(image)
-        found = self._landmarks_in(image, regions[0]) if regions else None
+        found = self._landmarks_in(image, regions[0], self._still_landmarks) if regions else None
         return found[0] if found is not None else None
 
     def reset(self) -> None:
+        # A frame without landmarks also resets the smoothing of the carried region.
+        self._landmarks_in(_BLANK, Region(32, 32, 64, 0.0))
         self._previous = None
         self._since_detection = 0
 
     def close(self) -> None:
-        for graph in (self._detector, self._landmarks):
+        for graph in (self._detector, self._landmarks, self._still_landmarks):
             if graph._graph is not None:
                 graph.close()
 
