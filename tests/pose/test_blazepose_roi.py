@@ -95,3 +95,23 @@ def test_roi_backend_follows_the_baby_through_a_dev_clip(clips_dir: Path) -> Non
         still = backend.estimate_still(frames[0])
     assert sum(e is not None for e in found) >= 25
     assert still is not None and still.keypoints_px.shape == (33, 2)
+
+
+def test_searches_and_resets_leave_the_carried_region_alone(clips_dir: Path) -> None:
+    # Carried regions are smoothed over the sequence; the tracker's whole-frame searches
+    # (estimate_still) between frames must not feed that smoothing, and reset() must clear it:
+    # the same frames then give the same poses.
+    frames = _frames(clips_dir, "v_BabyCrawling_g01_c01.avi", 30)
+    with BlazePoseRoiBackend(redetect_every=1000, detector_weight=0.0) as backend:
+        first = [backend.estimate(f) for f in frames]
+        backend.reset()
+        second = []
+        for i, f in enumerate(frames):
+            second.append(backend.estimate(f))
+            if i in (5, 15):
+                assert backend.estimate_still(frames[-1 - i]) is not None
+    assert sum(e is not None for e in first) >= 25
+    for a, b in zip(first, second, strict=True):
+        assert (a is None) == (b is None)
+        if a is not None and b is not None:
+            np.testing.assert_allclose(a.keypoints_px, b.keypoints_px, atol=1e-3)
