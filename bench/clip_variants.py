@@ -3,6 +3,8 @@ files and for copies that should read the same way: re-encoded, compressed hard 
 app would), mirrored left-right, and played backwards.
 
     .venv/bin/python bench/clip_variants.py --out /work/data/variants      # ~25 min, 2 cores
+    .venv/bin/python bench/clip_variants.py --out /work/data/pose/roi --backend blazepose-roi \
+        --sets dev --variants original                                    # another pose backend
     .venv/bin/python bench/accuracy_logo.py --variants /work/data/variants
     .venv/bin/python bench/accuracy_clips.py --tracks /work/data/variants/original/tracks \\
         --camera /work/data/variants/original/camera
@@ -31,7 +33,8 @@ import numpy as np
 
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.pipeline import track_video
-from crawlcoach.pose import open_backend
+from crawlcoach.pose import BACKENDS, open_backend
+from crawlcoach.pose.blazepose_roi import BlazePoseRoiBackend
 from crawlcoach.video.orientation import orientation_of
 from pose_common import dev_clips, negative_clips, non_crawling_clips
 
@@ -103,13 +106,26 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
+    ap.add_argument("--backend", choices=BACKENDS, default="blazepose", help="pose backend")
+    ap.add_argument(
+        "--sets", nargs="+", choices=("dev", "negatives", "non-crawling"),
+        default=["dev", "negatives", "non-crawling"], help="which clips (default: all)",
+    )  # fmt: skip
+    ap.add_argument("--redetect-every", type=int, default=1, help="blazepose-roi: detector every N")
+    ap.add_argument("--detector-weight", type=float, default=1.0, help="blazepose-roi: blend")
     args = ap.parse_args()
     sets = clip_sets()
-    with open_backend() as backend:
+    backend = open_backend(args.backend)
+    if args.backend == "blazepose-roi":
+        backend.close()
+        backend = BlazePoseRoiBackend(
+            redetect_every=args.redetect_every, detector_weight=args.detector_weight
+        )
+    with backend:
         for variant, names in SCHEDULE:
             if variant not in args.variants:
                 continue
-            sources = [path for name in names for path in sets[name]]
+            sources = [path for name in names if name in args.sets for path in sets[name]]
             tracks, camera = args.out / variant / "tracks", args.out / variant / "camera"
             tracks.mkdir(parents=True, exist_ok=True)
             camera.mkdir(parents=True, exist_ok=True)

@@ -1,5 +1,6 @@
 """Pose: find the infant in each frame and follow it (``track_infant``) with a pose model behind
-the small ``PoseBackend`` interface (BlazePose today)."""
+the small ``PoseBackend`` interface (BlazePose; ``blazepose-roi`` runs its models without
+MediaPipe's tracking loop)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from crawlcoach.pose.backend import PoseBackend, PoseEstimate
 from crawlcoach.pose.track import PoseTrack
 from crawlcoach.pose.tracker import track_infant
 
-BACKENDS = ("blazepose",)
+# "blazepose" stays the default until another backend reads the held-out clips better at >= 3x
+# real time (docs/benchmarks.md: "Pose backends").
+BACKENDS = ("blazepose", "blazepose-roi")
 
 
 def open_backend(name: str = "blazepose") -> PoseBackend:
@@ -17,6 +20,10 @@ def open_backend(name: str = "blazepose") -> PoseBackend:
         from crawlcoach.pose.blazepose import BlazePoseBackend  # mediapipe loads only when asked
 
         return BlazePoseBackend()
+    if name == "blazepose-roi":
+        from crawlcoach.pose.blazepose_roi import BlazePoseRoiBackend
+
+        return BlazePoseRoiBackend()
     raise CrawlcoachError(
         f"Unknown pose backend {name!r}; choose one of: {', '.join(BACKENDS)}.",
         kind="unknown_pose_backend",
