@@ -16,6 +16,7 @@ from crawlcoach.cli.export_family import export_family
 from crawlcoach.cli.import_family import import_family
 from crawlcoach.cli.report import report
 from crawlcoach.cli.serve import serve
+from crawlcoach.cli.share import share
 from crawlcoach.cli.worker import worker
 from crawlcoach.errors import CrawlcoachError
 
@@ -51,6 +52,7 @@ cli.add_command(worker)
 cli.add_command(export_family)
 cli.add_command(import_family)
 cli.add_command(report)
+cli.add_command(share)
 
 
 def main() -> None:
