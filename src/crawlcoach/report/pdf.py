@@ -169,7 +169,6 @@ def _stills(report: Report, p: Any, small: Any) -> list[Any]:
 
     from reportlab.lib.units import mm
     from reportlab.platypus import Image, Table, TableStyle
-    from reportlab.platypus.flowables import KeepTogether
 
     if not report.stills:
         return [] if report.stills_note else [p("No still frames.")]
@@ -189,9 +188,14 @@ def _stills(report: Report, p: Any, small: Any) -> list[Any]:
         row = cells[i : i + STILLS_PER_ROW]
         row += [["", ""]] * (STILLS_PER_ROW - len(row))
         rows.append([Table([[c[0]], [c[1]]]) if c[0] != "" else "" for c in row])
-    grid = Table(rows, colWidths=[(STILL_WIDTH_MM + 6) * mm] * STILLS_PER_ROW)
-    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return [KeepTogether([grid])] if len(rows) == 1 else [grid]
+    # One table per row of stills, so a page break falls between rows, never inside an image.
+    grids = []
+    for row in rows:
+        grid = Table([row], colWidths=[(STILL_WIDTH_MM + 6) * mm] * STILLS_PER_ROW, hAlign="LEFT")
+        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (0, -1), 0)]))  # fmt: skip
+        grids.append(grid)
+    return grids
 
 
 def write_pdf(report: Report, out: IO[bytes] | Path) -> None:
@@ -201,6 +205,7 @@ def write_pdf(report: Report, out: IO[bytes] | Path) -> None:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus.flowables import KeepTogether
 
     regular, bold = _fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5)
@@ -214,7 +219,7 @@ def write_pdf(report: Report, out: IO[bytes] | Path) -> None:
 
     def table(rows: list[list[str]], widths: list[float]) -> Table:
         cells = [[p(c, small) for c in row] for row in rows]
-        grid = Table(cells, colWidths=[w * mm for w in widths], repeatRows=1)
+        grid = Table(cells, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
         grid.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, 0), bold),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeae3")),
@@ -270,10 +275,11 @@ def write_pdf(report: Report, out: IO[bytes] | Path) -> None:
     else:
         story.append(p("No analysed videos."))
 
-    story.append(p(SECTIONS[3], heading))
-    story += _stills(report, p, small)
+    # The heading stays on the page of the first row of stills, never alone at a page's foot.
+    stills = _stills(report, p, small)
     if report.stills_note:
-        story.append(p(report.stills_note, small))
+        stills.append(p(report.stills_note, small))
+    story += [KeepTogether([p(SECTIONS[3], heading), *stills[:1]]), *stills[1:]]
 
     story.append(p(SECTIONS[4], heading))
     if report.verdict:
