@@ -183,11 +183,11 @@ def _stills(report: Report, p: Any, small: Any) -> list[Any]:
         when = f"{_day(still.on)} · " if still.on else ""
         caption = f"{when}{still.title}\n{still.caption}"
         cells.append([image, p(caption, small)])
+    framed: list[Any] = [Table([[image], [caption]]) for image, caption in cells]
     rows = []
-    for i in range(0, len(cells), STILLS_PER_ROW):
-        row = cells[i : i + STILLS_PER_ROW]
-        row += [["", ""]] * (STILLS_PER_ROW - len(row))
-        rows.append([Table([[c[0]], [c[1]]]) if c[0] != "" else "" for c in row])
+    for i in range(0, len(framed), STILLS_PER_ROW):
+        row = framed[i : i + STILLS_PER_ROW]
+        rows.append(row + [""] * (STILLS_PER_ROW - len(row)))
     # One table per row of stills, so a page break falls between rows, never inside an image.
     grids = []
     for row in rows:

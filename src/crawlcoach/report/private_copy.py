@@ -122,14 +122,12 @@ def blur_regions(image_rgb: np.ndarray, regions: list[Region]) -> np.ndarray:
         coarse = cv2.resize(small, (w, h), interpolation=cv2.INTER_LINEAR)
         kernel = max(3, (min(w, h) // 4) | 1)
         coarse = cv2.GaussianBlur(coarse, (kernel, kernel), 0)
-        mask = np.zeros((h, w), np.uint8)
-        cv2.ellipse(
-            mask,
-            (round(region.cx - x0), round(region.cy - y0)),
-            (max(1, round(region.rx)), max(1, round(region.ry))),
-            0, 0, 360, 255, -1,
-        )  # fmt: skip
-        patch[mask > 0] = coarse[mask > 0]
+        # Inside the ellipse (not its box): the neck and shoulders around a head stay as they are.
+        yy, xx = np.ogrid[y0:y1, x0:x1]
+        inside = ((xx - region.cx) / max(region.rx, 1.0)) ** 2 + (
+            (yy - region.cy) / max(region.ry, 1.0)
+        ) ** 2 <= 1.0
+        patch[inside] = coarse[inside]
     return out
 
 

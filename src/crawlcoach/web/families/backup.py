@@ -115,7 +115,7 @@ def export_family(family: Family, out: Path) -> Summary:
                 files[member] = source
                 row["files"][kind] = member
         video_rows.append(row)
-    data = {
+    data: dict[str, Any] = {
         "family": {"name": family.name, "created_at": _time(family.created_at)},
         "caregivers": [
             {

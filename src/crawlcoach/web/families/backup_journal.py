@@ -96,7 +96,7 @@ def import_rows(
     for row in rows.get("timers") or []:
         RunningTimer.objects.create(
             child=children[int(row["child"])], kind=row["kind"], activity=row.get("activity") or "",
-            started_at=parse_iso(row["started_at"]),
+            started_at=datetime.fromisoformat(row["started_at"]),
         )  # fmt: skip
     written = 0
     for row in rows.get("notes") or []:

@@ -6,6 +6,7 @@ import uuid
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -51,7 +52,7 @@ def shared_copy_status(request: HttpRequest, video_id: uuid.UUID, kind: str) -> 
 
 @require_GET
 @family_required
-def download_shared_copy(request: HttpRequest, video_id: uuid.UUID, kind: str) -> HttpResponse:
+def download_shared_copy(request: HttpRequest, video_id: uuid.UUID, kind: str) -> HttpResponseBase:
     video = family_video(request, video_id)
     copy = SharedCopy.objects.filter(video=video, kind=_kind(kind).value).first()
     if copy is None or copy.status != Status.DONE or not copy.file:
