@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import av
@@ -12,6 +13,7 @@ import numpy as np
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from crawlcoach.pose.keypoints import COUNT
 from crawlcoach.pose.track import PoseTrack
@@ -117,6 +119,19 @@ def test_status_of_a_copy_being_made(parent_client: Client, done_video: Video) -
     # Asked again while it is being made: not made twice.
     make(parent_client, done_video, "skeleton_only")
     assert SharedCopy.objects.get(video=done_video).status == Status.ANALYSING
+
+
+def test_a_copy_left_pending_by_a_stopped_worker_is_made_again(
+    parent_client: Client, done_video: Video
+) -> None:
+    _store_track(done_video)
+    left = SharedCopy.objects.create(
+        video=done_video, kind="skeleton_only", status=Status.ANALYSING
+    )
+    SharedCopy.objects.filter(pk=left.pk).update(
+        requested_at=timezone.now() - timedelta(seconds=sharing.STALE_AFTER_LIMIT_S + 3600 * 4)
+    )
+    assert make(parent_client, done_video, "skeleton_only").status == Status.DONE
 
 
 def test_unknown_kinds_and_unmade_copies_are_404(parent_client: Client, done_video: Video) -> None:

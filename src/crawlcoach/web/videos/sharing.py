@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from django.db import IntegrityError
 from django.utils import timezone
 
 from crawlcoach.web import notices
@@ -31,7 +32,10 @@ FLAGS = {ShareKind.FACES_BLURRED: "--blur-faces", ShareKind.SKELETON_ONLY: "--sk
 
 def request_copy(video: Video, kind: str) -> SharedCopy:
     """The copy of this kind, queued to be made unless it is ready or on its way."""
-    copy, created = SharedCopy.objects.get_or_create(video=video, kind=kind)
+    try:
+        copy, created = SharedCopy.objects.get_or_create(video=video, kind=kind)
+    except IntegrityError:  # asked for twice at once (a double tap): the other request made it
+        return SharedCopy.objects.get(video=video, kind=kind)
     if not created:
         if copy.status == Status.DONE and copy.file and storage.absolute(copy.file).is_file():
             return copy
