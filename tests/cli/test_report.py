@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -69,3 +70,33 @@ def test_a_file_that_is_not_an_analysis_is_refused(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2 and "other.json" in result.output
     assert not (tmp_path / "r.pdf").exists()
+
+
+def test_stills_come_from_the_videos_and_their_tracks(make_video, tmp_path: Path) -> None:
+    from crawlcoach.pose.keypoints import COUNT
+    from crawlcoach.pose.track import PoseTrack
+
+    video = make_video("clip.mp4", seconds=6.0, fps=5)
+    tracks = tmp_path / "tracks"
+    tracks.mkdir()
+    rows = 30
+    PoseTrack(
+        timestamps_s=np.arange(rows) / 5.0,
+        keypoints_px=np.full((rows, COUNT, 2), 60.0),
+        confidence=np.full((rows, COUNT), 0.9),
+        frame_size=(160, 120),
+        source=str(video),
+    ).save(tracks / "clip.npz")
+    analysis = {**contract(), "recorded_on": "2026-05-20"}
+    analysis["video"]["path"] = str(video)
+    analyses = tmp_path / "results.jsonl"
+    analyses.write_text(json.dumps(analysis))
+    base = ["report", "--born", "2025-09-01", "--today", "2026-06-01", str(analyses)]
+    with_tracks = CliRunner().invoke(
+        cli, [*base, "--tracks", str(tracks), "-o", str(tmp_path / "a.pdf")]
+    )
+    assert with_tracks.exit_code == 0, with_tracks.output
+    assert "Forward, 5 s into the video" in pdf_text(tmp_path / "a.pdf")
+    without = CliRunner().invoke(cli, [*base, "-o", str(tmp_path / "b.pdf")])
+    assert without.exit_code == 0, without.output
+    assert "pass --tracks" in pdf_text(tmp_path / "b.pdf")

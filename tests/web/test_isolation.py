@@ -15,7 +15,7 @@ from crawlcoach.web.children.models import Child
 from crawlcoach.web.families.models import Invitation
 from crawlcoach.web.journal.models import MilestoneRecord, Note, PracticeEntry
 from crawlcoach.web.videos import storage
-from crawlcoach.web.videos.models import Video
+from crawlcoach.web.videos.models import SharedCopy, Video
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,9 @@ ROUTES_WITH_IDS: dict[str, Callable[[Child, Video, Invitation], list[object]]] =
     "video_retry": lambda c, v, i: [v.pk],
     "video_cancel": lambda c, v, i: [v.pk],
     "video_details": lambda c, v, i: [v.pk],
+    "video_share": lambda c, v, i: [v.pk, "faces_blurred"],
+    "video_share_status": lambda c, v, i: [v.pk, "faces_blurred"],
+    "video_share_file": lambda c, v, i: [v.pk, "faces_blurred"],
     "milestones": lambda c, v, i: [c.pk],
     "milestone_log": lambda c, v, i: [c.pk, "rolls_over"],
     "milestone_unlog": lambda c, v, i: [c.pk, "rolls_over"],
@@ -74,6 +77,13 @@ def other_family(make_family, make_child, make_stored_video) -> tuple[Child, Vid
     (folder / f"{note.pk}.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     note.photo_file = storage.relative(folder / f"{note.pk}.png")
     note.save()
+    # A copy of their video made to share, ready to download.
+    shared = storage.shared_copy_path(video, "faces_blurred")
+    shared.parent.mkdir(parents=True)
+    shared.write_bytes(b"Bartholomew blurred")
+    SharedCopy.objects.create(
+        video=video, kind="faces_blurred", status="done", file=storage.relative(shared)
+    )
     return child, video, invitation
 
 
@@ -131,6 +141,9 @@ def test_other_familys_objects_survive_the_attempts(
     parent_client.post(reverse("practice_stop", args=[other_child.pk]))
     assert other_child.milestones.exists() and other_child.practice.exists()
     assert other_child.notes.get().photo_file
+    parent_client.post(reverse("video_share", args=[other_video.pk, "faces_blurred"]))
+    copy = SharedCopy.objects.get(video=other_video)
+    assert copy.status == "done" and storage.absolute(copy.file).is_file()
 
 
 def test_lists_show_only_the_own_family(parent_client: Client, child: Child, other_family) -> None:

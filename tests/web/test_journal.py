@@ -279,3 +279,24 @@ def test_report_pdf_holds_every_section_and_only_the_chosen_notes(
                  "WHO Motor Development Study"):  # fmt: skip
         assert part in text, part
     assert "Private thought" not in text
+
+
+def test_report_pdf_has_a_still_of_the_clearest_bout(
+    parent_client: Client, child: Child, done_video: Video, make_video, tmp_path: Path
+) -> None:
+    # The stored overlay (skeleton already drawn) gives the frame: the forward bout's middle.
+    overlay = storage.absolute(done_video.annotated_file)
+    overlay.write_bytes(make_video("overlay.mp4", seconds=6.0, fps=5).read_bytes())
+    response = parent_client.get(reverse("report_pdf", args=[child.pk]))
+    text = pdf_text(b"".join(response.streaming_content), tmp_path)  # type: ignore[attr-defined]
+    assert "Still frames" in text and "Forward, 5 s into the video" in text
+
+
+def test_report_pdf_without_the_video_files_says_so(
+    parent_client: Client, child: Child, done_video: Video, tmp_path: Path
+) -> None:
+    storage.delete_video_files(done_video)
+    response = parent_client.get(reverse("report_pdf", args=[child.pk]))
+    assert response.status_code == 200
+    text = pdf_text(b"".join(response.streaming_content), tmp_path)  # type: ignore[attr-defined]
+    assert "No still frame for 1 video(s)" in text and "Forward (high)" in text

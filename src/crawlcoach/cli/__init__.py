@@ -17,6 +17,7 @@ from crawlcoach.cli.import_family import import_family
 from crawlcoach.cli.report import report
 from crawlcoach.cli.reset_password import reset_password
 from crawlcoach.cli.serve import serve
+from crawlcoach.cli.share import share
 from crawlcoach.cli.worker import worker
 from crawlcoach.errors import CrawlcoachError
 
@@ -58,6 +59,7 @@ cli.add_command(export_family)
 cli.add_command(import_family)
 cli.add_command(report)
 cli.add_command(reset_password)
+cli.add_command(share)
 
 
 def main() -> None:

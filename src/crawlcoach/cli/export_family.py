@@ -25,16 +25,18 @@ def open_database() -> None:
     help="The zip to write, e.g. family.zip.",
 )  # fmt: skip
 def export_family(family_id: int | None, username: str | None, output: Path) -> None:
-    """Write a family's backup (its accounts, children, videos and analyses) to a zip that
-    `crawlcoach import-family` reads on this or another server. Uses the same data dir and
-    DATABASE_URL as `crawlcoach serve`."""
+    """Write a family's backup (its accounts, children, videos, analyses and journals) to a zip
+    that `crawlcoach import-family` reads on this or another server. Copies made to share are
+    left out. Uses the same data dir and DATABASE_URL as `crawlcoach serve`."""
     if (family_id is None) == (username is None):
         raise click.UsageError("Say which family: give --family ID or --user USERNAME (one).")
     open_database()
-    from crawlcoach.web.families.backup import BackupError, export_family, find_family
+    from crawlcoach.web.families.backup import LEFT_OUT, BackupError, export_family, find_family
 
     try:
         summary = export_family(find_family(family_id, username), output)
     except BackupError as exc:
         raise click.ClickException(exc.message) from None
     click.echo(f"Exported {summary} to {output}.")
+    if summary.shared_left_out:
+        click.echo(LEFT_OUT)

@@ -14,7 +14,8 @@ from crawlcoach.errors import CrawlcoachError
 from crawlcoach.guidance import age_from_dates
 from crawlcoach.guidance import assess as run_assessment
 from crawlcoach.guidance.errors import GuidanceInputError
-from crawlcoach.report import pdf
+from crawlcoach.pose.track import PoseTrack
+from crawlcoach.report import pdf, stills
 
 
 @click.command()
@@ -29,6 +30,12 @@ from crawlcoach.report import pdf
 @click.option("--name", default="your baby", show_default=True, help="The baby's name.")
 @click.option("--today", type=DATE, help="Make the report as of this date (default: today).")
 @click.option(
+    "--tracks",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The folder of pose tracks saved by 'analyze --save-tracks': the report then holds a "
+    "still frame with the skeleton from each video's clearest bout.",
+)
+@click.option(
     "-o",
     "--output",
     required=True,
@@ -41,12 +48,14 @@ def report(
     due: date | None,
     name: str,
     today: date | None,
+    tracks: Path | None,
     output: Path,
 ) -> None:
     """Write a PDF report for the doctor from analyses saved with 'crawlcoach analyze'.
 
     It holds the baby's ages, a table of the analysed videos, the guidance's reasons with their
-    sources and a plain statement that it is not a diagnosis. Milestones, practice minutes and
+    sources, still frames with the skeleton (with --tracks) and a plain statement that it is not
+    a diagnosis. Milestones, practice minutes and
     notes are kept by the web app; its report holds them too.
     """
     today = today or date.today()
@@ -67,6 +76,11 @@ def report(
         raise click.ClickException(err.message) from None
     ages = age_from_dates(born, due, today)
     left_out = len(analyses) - len(usable)
+    still_frames, missing = _stills(usable, tracks) if tracks else ([], 0)
+    if tracks is None:
+        stills_note = pdf.STILLS_NEED_TRACKS
+    else:
+        stills_note = pdf.STILLS_LEFT_OUT.format(count=missing) if missing else ""
     document = pdf.Report(
         child_name=name,
         born=born,
@@ -78,6 +92,8 @@ def report(
         ),
         milestones=None,
         videos=[pdf.video_line(a, _recorded_on(a), _title(a)) for a in usable],
+        stills=still_frames,
+        stills_note=stills_note,
         verdict=assessment.get("verdict_text"),
         reasons=pdf.reason_lines(assessment),
         practice_weeks=None,
@@ -87,6 +103,38 @@ def report(
     )
     pdf.write_pdf(document, output)
     click.echo(f"Wrote {output} ({len(usable)} analysed video(s)).")
+
+
+# Stills from this many of the latest videos (as the web app's report).
+STILL_VIDEOS = 4
+
+
+def _stills(analyses: list[dict[str, Any]], tracks: Path) -> tuple[list[pdf.Still], int]:
+    """A still of each of the latest videos' clearest bout, drawn from the video (the path its
+    analysis names) and its saved track; the count of videos that gave none."""
+    latest = sorted(analyses, key=lambda a: _recorded_on(a) or date.min)[-STILL_VIDEOS:]
+    found, missing = [], 0
+    for analysis in latest:
+        source = Path(str((analysis.get("video") or {}).get("path") or ""))
+        moment = stills.clearest_moment(analysis)
+        image = None
+        if moment is not None and source.name:
+            image = stills.still_frame(
+                moment.at_s, source=source, track=_load_track(tracks / f"{source.stem}.npz")
+            )
+        if image is None or moment is None:
+            missing += 1
+            continue
+        found.append(pdf.Still(_recorded_on(analysis), source.name, stills.caption(moment),
+                               stills.jpeg(image)))  # fmt: skip
+    return found, missing
+
+
+def _load_track(path: Path) -> PoseTrack | None:
+    try:
+        return PoseTrack.load(path) if path.is_file() else None
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 def _read(path: Path) -> list[dict[str, Any]]:

@@ -28,9 +28,18 @@ SECTIONS = (
     "Ages",
     "Milestones",
     "Analysed videos",
+    "Still frames",
     "What the guidance says",
     "Practice minutes per week",
     "Parents' notes",
+)
+STILLS_LEFT_OUT = (
+    "No still frame for {count} video(s): their files are no longer here, or no bout of "
+    "movement was found in them."
+)
+STILLS_NEED_TRACKS = (
+    "Still frames come from the videos and their pose tracks: pass --tracks with the folder "
+    "saved by 'crawlcoach analyze --save-tracks' to include them."
 )
 # Short limb names for the table's narrow column, in the order of ``vocabulary.LIMBS``.
 LIMB_SHORT = ("L arm", "R arm", "L leg", "R leg")
@@ -55,6 +64,16 @@ class VideoLine:
 
 
 @dataclass(frozen=True)
+class Still:
+    """A frame from a video's clearest bout with the skeleton on it (``report.stills``)."""
+
+    on: date | None
+    title: str
+    caption: str  # "Forward, at 12 s"
+    jpeg: bytes
+
+
+@dataclass(frozen=True)
 class ReasonLine:
     text: str
     sources: tuple[str, ...]  # full citations
@@ -70,6 +89,8 @@ class Report:
     corrected_age_text: str | None = None
     milestones: Sequence[MilestoneLine] | None = None  # None: not kept (the CLI)
     videos: Sequence[VideoLine] = ()
+    stills: Sequence[Still] = ()
+    stills_note: str = ""  # why stills are missing, when they are
     verdict: str | None = None
     reasons: Sequence[ReasonLine] = ()
     practice_weeks: Sequence[tuple[date, int]] | None = None  # (Monday, minutes); None: not kept
@@ -135,6 +156,45 @@ def _day(day: date | None) -> str:
     return f"{day.day} {day:%b %Y}" if day else "—"
 
 
+STILL_WIDTH_MM = 80
+STILLS_PER_ROW = 2
+
+
+def _stills(report: Report, p: Any, small: Any) -> list[Any]:
+    """The still frames two to a row, each with its date, title and what the baby was doing."""
+    import io
+
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Image, Table, TableStyle
+
+    if not report.stills:
+        return [] if report.stills_note else [p("No still frames.")]
+    cells = []
+    for still in report.stills:
+        image = Image(io.BytesIO(still.jpeg))
+        ratio = image.imageHeight / max(image.imageWidth, 1)
+        width = STILL_WIDTH_MM * mm
+        image.drawWidth, image.drawHeight = width, min(width * ratio, 70 * mm)
+        if width * ratio > 70 * mm:  # a portrait video: keep its shape within the row's height
+            image.drawWidth = 70 * mm / ratio
+        when = f"{_day(still.on)} · " if still.on else ""
+        caption = f"{when}{still.title}\n{still.caption}"
+        cells.append([image, p(caption, small)])
+    framed: list[Any] = [Table([[image], [caption]]) for image, caption in cells]
+    rows = []
+    for i in range(0, len(framed), STILLS_PER_ROW):
+        row = framed[i : i + STILLS_PER_ROW]
+        rows.append(row + [""] * (STILLS_PER_ROW - len(row)))
+    # One table per row of stills, so a page break falls between rows, never inside an image.
+    grids = []
+    for row in rows:
+        grid = Table([row], colWidths=[(STILL_WIDTH_MM + 6) * mm] * STILLS_PER_ROW, hAlign="LEFT")
+        grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                  ("LEFTPADDING", (0, 0), (0, -1), 0)]))  # fmt: skip
+        grids.append(grid)
+    return grids
+
+
 def write_pdf(report: Report, out: IO[bytes] | Path) -> None:
     """Write the report to ``out`` (a path or a binary file)."""
     from reportlab.lib import colors
@@ -142,6 +202,7 @@ def write_pdf(report: Report, out: IO[bytes] | Path) -> None:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus.flowables import KeepTogether
 
     regular, bold = _fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5)
@@ -155,7 +216,7 @@ def write_pdf(report: Report, out: IO[bytes] | Path) -> None:
 
     def table(rows: list[list[str]], widths: list[float]) -> Table:
         cells = [[p(c, small) for c in row] for row in rows]
-        grid = Table(cells, colWidths=[w * mm for w in widths], repeatRows=1)
+        grid = Table(cells, colWidths=[w * mm for w in widths], repeatRows=1, hAlign="LEFT")
         grid.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, 0), bold),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeae3")),
@@ -212,7 +273,13 @@ def write_pdf(report: Report, out: IO[bytes] | Path) -> None:
     else:
         story.append(p("No analysed videos."))
 
-    story.append(p(SECTIONS[3], heading))
+    # The heading stays on the page of the first row of stills, never alone at a page's foot.
+    stills = _stills(report, p, small)
+    if report.stills_note:
+        stills.append(p(report.stills_note, small))
+    story += [KeepTogether([p(SECTIONS[3], heading), *stills[:1]]), *stills[1:]]
+
+    story.append(p(SECTIONS[4], heading))
     if report.verdict:
         story.append(p(report.verdict))
     for reason in report.reasons:
@@ -224,7 +291,7 @@ def write_pdf(report: Report, out: IO[bytes] | Path) -> None:
     for extra in report.extra_notes:
         story.append(p(extra, small))
 
-    story.append(p(SECTIONS[4], heading))
+    story.append(p(SECTIONS[5], heading))
     if report.practice_weeks is None:
         story.append(p("Not kept in this report."))
     elif report.practice_weeks:
@@ -234,7 +301,7 @@ def write_pdf(report: Report, out: IO[bytes] | Path) -> None:
     else:
         story.append(p("None recorded."))
 
-    story.append(p(SECTIONS[5], heading))
+    story.append(p(SECTIONS[6], heading))
     if report.notes:
         for day, text in report.notes:
             story.append(p(f"{_day(day)}: {text}"))

@@ -185,3 +185,41 @@ NO_FAMILY = (
     "This account is not part of a family at the moment. To join one, ask one of its "
     "caregivers for an invitation link and open it while signed in."
 )
+
+
+# Copies of a video to send to a therapist (the video page's "Share privately" panel).
+SHARE_INTRO = (
+    "To show this video to a therapist or a doctor without showing who you are, make a copy "
+    "here and send that. Copies are made on this server and stay on it: nothing is sent "
+    "anywhere until you download a copy and send it yourself. They have no sound."
+)
+SHARE_KINDS = {
+    "faces_blurred": (
+        "The video with faces blurred",
+        "Every face we can find is blurred, yours and anyone else's, and {name}'s head is "
+        "blurred wherever we tracked it, even from the side or from behind. Look it through "
+        "before you send it.",
+    ),
+    "skeleton_only": (
+        "The skeleton only",
+        "Just the movement we tracked, drawn on a plain background: nothing of the room or of "
+        "anyone in it.",
+    ),
+}
+SHARE_STATUS = {
+    "queued": "Waiting its turn",
+    "analysing": "Being made",
+    "done": "Ready to download",
+    "failed": "Could not be made",
+    "cancelled": "Stopped",
+}
+SHARE_FAILED = (
+    "We could not make this copy. Please try again; the video itself is fine. If it happens "
+    "again, the copy of the other kind may still work."
+)
+SHARE_TOO_LONG = (
+    "Making this copy took too long, so we stopped. The server may have been busy: try again "
+    "a little later."
+)
+SHARE_GONE = "This copy is no longer here. Make it again; it takes a moment."
+SHARE_MADE_AGAIN = "We are making the copy; it appears here when it is ready."

@@ -42,3 +42,18 @@ def test_the_axis_tops_out_at_a_round_number_above_the_longest_travel() -> None:
     )
     ticks = re.findall(r'class="tick" x="42" y="[\d.]+" text-anchor="end">([\d.]+)<', chart)
     assert ticks[-1] == "20" and ticks[0] == "0"
+
+
+def test_videos_all_on_one_day_are_labelled_by_their_hours() -> None:
+    chart = svg([Point(at(3, 9), 2.0, 1.0, "morning.mp4"), Point(at(3, 18), 4.0, 0.5, "eve.mp4")])
+    labels = re.findall(r'class="tick" x="[\d.]+" y="[\d.]+" text-anchor="(\w+)">([^<]+)<', chart)
+    assert ("start", "3 Nov, 09:00") in labels and ("end", "18:00") in labels
+    xs = dot_xs(chart, "forward")
+    assert xs[1] - xs[0] > 300  # the day's hours fill the width
+
+
+def test_two_videos_minutes_apart_get_one_label() -> None:
+    chart = svg([Point(at(3, 9), 2.0, 1.0, "a.mp4"), Point(at(3, 9) + timedelta(minutes=5), 3.0,
+                                                              1.0, "b.mp4")])  # fmt: skip
+    labels = re.findall(r'class="tick" x="[\d.]+" y="[\d.]+" text-anchor="\w+">([^<]+)<', chart)
+    assert "3 Nov, 09:00" in labels and "09:05" not in labels

@@ -9,7 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from backup_helpers import comparable, data_of
+from backup_helpers import PHOTO, add_journal, comparable, data_of
 from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
@@ -19,7 +19,7 @@ from crawlcoach.web.children.models import Child
 from crawlcoach.web.families import backup
 from crawlcoach.web.families.models import Caregiver, Family
 from crawlcoach.web.videos import storage
-from crawlcoach.web.videos.models import Status, Video
+from crawlcoach.web.videos.models import SharedCopy, Status, Video
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,14 @@ def family(parent: User, make_child, make_stored_video) -> Family:
     ada.observations = ["moves_backward"]
     ada.save()
     done = make_stored_video(ada)
-    Video.objects.filter(pk=done.pk).update(uploaded_at=timezone.now() - timedelta(days=20))
+    Video.objects.filter(pk=done.pk).update(
+        uploaded_at=timezone.now() - timedelta(days=20),
+        recorded_at=timezone.now() - timedelta(days=400),
+        title="First laps of the rug",
+        note="After her nap.",
+    )
+    storage.track_path(done).write_bytes(b"pose track")
+    add_journal(ada, done)
     make_stored_video(ada, status=Status.FAILED)
     make_stored_video(make_child(parent, name="Bo", months=4), status=Status.QUEUED)
     return family
@@ -49,12 +56,15 @@ def delete_family(family: Family) -> None:
 def test_export_writes_manifest_data_and_media(family: Family, tmp_path: Path) -> None:
     out = tmp_path / "family.zip"
     summary = backup.export_family(family, out)
-    assert (summary.caregivers, summary.children, summary.videos, summary.files) == (2, 2, 3, 4)
+    # Files: 3 originals, 1 overlay, 1 pose track, 1 note's photo; the shared copy is left out.
+    assert (summary.caregivers, summary.children, summary.videos, summary.files) == (2, 2, 3, 6)
+    assert (summary.journal, summary.shared_left_out) == (6, 1)
     with zipfile.ZipFile(out) as archive:
         manifest = json.loads(archive.read("manifest.json"))
-        assert manifest["format"] == backup.FORMAT and manifest["version"] == backup.VERSION
+        assert manifest["format"] == backup.FORMAT and manifest["version"] == backup.VERSION == 2
+        assert manifest["left_out"] == [backup.LEFT_OUT]
         media = sorted(n for n in archive.namelist() if n.startswith("media/"))
-    assert len(media) == 4
+    assert len(media) == 6 and not any("shared" in m for m in media)
     data = data_of(out)
     assert {c["username"] for c in data["caregivers"]} == {"parent0", "grandma"}
     assert all(c["password"].startswith("pbkdf2_") for c in data["caregivers"])
@@ -78,6 +88,18 @@ def test_a_move_keeps_everything(family: Family, tmp_path: Path) -> None:
     assert Client().login(username="grandma", password=PASSWORD)
     assert Video.objects.filter(child__family=moved, status=Status.QUEUED).count() == 1
     assert not Child.objects.filter(family=other).exists()
+    # The journal and the videos' own details came along.
+    ada = Child.objects.get(family=moved, name="Ada")
+    record = ada.milestones.get()
+    assert record.note == "Under the table" and record.video is not None
+    assert record.video.title == "First laps of the rug" and record.video.note == "After her nap."
+    assert record.video.recorded_at < timezone.now() - timedelta(days=399)
+    assert storage.track_path(record.video).read_bytes() == b"pose track"
+    assert ada.practice.count() == 2 and ada.running_timer.kind == "crawling"
+    photo = ada.notes.exclude(photo_file="").get()
+    assert storage.absolute(photo.photo_file).read_bytes() == PHOTO
+    assert storage.absolute(photo.photo_file).name == f"{photo.pk}.png"
+    assert not SharedCopy.objects.exists()
 
 
 def test_importing_twice_is_refused_and_changes_nothing(family: Family, tmp_path: Path) -> None:
@@ -96,12 +118,39 @@ def test_unknown_version_is_refused_clearly(family: Family, tmp_path: Path) -> N
         for item in source.infolist():
             content = source.read(item)
             if item.filename == "manifest.json":
-                content = json.dumps({**json.loads(content), "version": 2}).encode()
+                content = json.dumps({**json.loads(content), "version": 3}).encode()
             target.writestr(item, content)
     delete_family(family)
-    with pytest.raises(backup.BackupError, match=r"format version 2.*reads version 1"):
+    with pytest.raises(backup.BackupError, match=r"format version 3.*reads versions 1 and 2"):
         backup.import_family(future)
     assert not Family.objects.exists()
+
+
+def test_a_version_1_backup_is_still_read(family: Family, tmp_path: Path) -> None:
+    """Version 1 had no journal, no videos' dates, titles or notes, and no pose tracks."""
+    out, old = tmp_path / "family.zip", tmp_path / "old.zip"
+    backup.export_family(family, out)
+    data = data_of(out)
+    data.pop("journal")
+    for row in data["videos"]:
+        for field in ("recorded_at", "title", "note"):
+            row.pop(field)
+        row["files"].pop("track", None)
+    with zipfile.ZipFile(out) as source, zipfile.ZipFile(old, "w") as target:
+        for item in source.infolist():
+            content = source.read(item)
+            if item.filename == "manifest.json":
+                content = json.dumps({**json.loads(content), "version": 1}).encode()
+            elif item.filename == "data.json":
+                content = json.dumps(data).encode()
+            elif "notes" in item.filename or item.filename.endswith("track.npz"):
+                continue
+            target.writestr(item, content)
+    delete_family(family)
+    moved, summary = backup.import_family(old)
+    assert summary.videos == 3 and summary.journal == 0
+    video = Video.objects.get(child__family=moved, annotated_file__gt="")
+    assert video.recorded_at is None and video.title == "" and video.filmed_at == video.uploaded_at
 
 
 def test_not_a_backup(tmp_path: Path) -> None:

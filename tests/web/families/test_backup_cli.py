@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from backup_helpers import comparable, data_of
+from backup_helpers import PHOTO, add_journal, comparable, data_of
 from django.contrib.auth.models import User
 
 from crawlcoach.web.families import backup
@@ -29,7 +29,7 @@ def crawlcoach(*args: str, data_dir: Path, database_url: str | None) -> subproce
 @pytest.fixture
 def exported(parent: User, make_child, make_stored_video, tmp_path: Path) -> Path:
     ada = make_child(parent, name="Ada")
-    make_stored_video(ada)
+    add_journal(ada, make_stored_video(ada))
     make_stored_video(ada, status="failed")
     out = tmp_path / "family.zip"
     backup.export_family(parent.caregiver.family, out)
@@ -48,7 +48,9 @@ def test_move_to_a_fresh_server_and_back(
         "Imported the family “The Okafors”: 1 caregiver(s), 1 child(ren), 2 video(s)"
         in moved.stdout
     )
+    assert ", 6 journal entries" in moved.stdout
     assert len(list((server / "media").rglob("original.mp4"))) == 2
+    assert [p.read_bytes() for p in (server / "media").rglob("notes/*.png")] == [PHOTO]
 
     back = tmp_path / "back.zip"
     out = crawlcoach("export-family", "--user", parent.username, "-o", str(back),

@@ -1,6 +1,12 @@
 """A family's backup, to keep or to move to another server: one zip with ``manifest.json`` (the
-format and its version), ``data.json`` (the family, its caregivers' accounts, children and videos
-with their analyses) and ``media/`` (every video file).
+format and its version), ``data.json`` (the family, its caregivers' accounts, children, videos
+with their analyses, recording dates, titles and notes, and each child's journal: milestones,
+practice entries, a running timer, notes) and ``media/`` (every video file, overlay and pose
+track, and the notes' photos). Copies made to share are left out (the manifest says so): they
+are made again from a video's page in a moment.
+
+Version 2 added the journal, the videos' dates, titles and notes, and the pose tracks; version 1
+backups are still read (without them).
 
 Import makes a new family with new ids; it refuses a backup whose caregivers' user names or whose
 videos already exist here, so it never touches, merges into or overwrites another family. API
@@ -13,7 +19,7 @@ import json
 import shutil
 import zipfile
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -24,17 +30,28 @@ from django.utils import timezone
 from crawlcoach import __version__
 from crawlcoach.errors import CrawlcoachError
 from crawlcoach.web.children.models import Child
+from crawlcoach.web.families import backup_journal as journal
+from crawlcoach.web.families.backup_journal import iso as _time
+from crawlcoach.web.families.backup_journal import parse_iso as _parse_time
 from crawlcoach.web.families.models import Caregiver, Family
 from crawlcoach.web.videos import storage
-from crawlcoach.web.videos.models import Status, Video
+from crawlcoach.web.videos.models import SharedCopy, Status, Video
 
 FORMAT = "crawlcoach.family-backup"
-VERSION = 1
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
 USER_FIELDS = ("username", "first_name", "last_name", "email", "password", "is_active")
 CHILD_FIELDS = ("name", "observations")
 VIDEO_FIELDS = ("original_name", "size_bytes", "duration_s", "status", "progress", "result",
                 "error_kind", "error_message")  # fmt: skip
-VIDEO_TIMES = ("uploaded_at", "started_at", "finished_at")
+VIDEO_TIMES = ("uploaded_at", "started_at", "finished_at", "recorded_at")
+VIDEO_TEXTS = ("title", "note")  # version 2
+# The video's files in the backup, by kind: the field naming it, or None for a fixed name.
+VIDEO_FILES = {"original": "original_file", "annotated": "annotated_file", "track": None}
+LEFT_OUT = (
+    "Copies made to share (faces blurred, skeleton only) are not in the backup; make them again "
+    "from a video's page."
+)
 
 
 class BackupError(CrawlcoachError):
@@ -48,11 +65,14 @@ class Summary:
     children: int
     videos: int
     files: int
+    journal: int = 0  # milestones, practice entries, timers and notes
+    shared_left_out: int = 0
 
     def __str__(self) -> str:
         return (
             f"the family “{self.family}”: {self.caregivers} caregiver(s), {self.children} "
-            f"child(ren), {self.videos} video(s), {self.files} file(s)"
+            f"child(ren), {self.videos} video(s), {self.files} file(s), {self.journal} journal "
+            "entries"
         )
 
 
@@ -68,14 +88,6 @@ def find_family(family_id: int | None = None, username: str | None = None) -> Fa
     return caregiver.family
 
 
-def _time(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _parse_time(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
 def export_family(family: Family, out: Path) -> Summary:
     """Write the family's backup zip to ``out`` (replacing a file there)."""
     caregivers = list(family.caregivers.select_related("user").order_by("joined_at"))
@@ -87,21 +99,23 @@ def export_family(family: Family, out: Path) -> Summary:
         row: dict[str, Any] = {"id": str(video.pk), "child": video.child_id, "files": {}}
         row |= {field: getattr(video, field) for field in VIDEO_FIELDS}
         row |= {field: _time(getattr(video, field)) for field in VIDEO_TIMES}
+        row |= {field: getattr(video, field) for field in VIDEO_TEXTS}
         status = video.status
         if status == Status.ANALYSING:
             status = Status.QUEUED  # its analysis is done again where it lands
         row["status"] = status
-        for kind, relative in (
-            ("original", video.original_file),
-            ("annotated", video.annotated_file),
-        ):
-            source = storage.absolute(relative) if relative else None
+        for kind, field in VIDEO_FILES.items():
+            if field is None:
+                source: Path | None = storage.track_path(video)
+            else:
+                relative = getattr(video, field)
+                source = storage.absolute(relative) if relative else None
             if source is not None and source.is_file():
                 member = f"media/{video.pk}/{source.name}"
                 files[member] = source
                 row["files"][kind] = member
         video_rows.append(row)
-    data = {
+    data: dict[str, Any] = {
         "family": {"name": family.name, "created_at": _time(family.created_at)},
         "caregivers": [
             {
@@ -114,15 +128,20 @@ def export_family(family: Family, out: Path) -> Summary:
         ],
         "children": [_child_row(child) for child in children],
         "videos": video_rows,
+        "journal": journal.export_rows(children, files),
     }
-    summary = Summary(family.name, len(caregivers), len(children), len(videos), len(files))
+    shared = SharedCopy.objects.filter(video__child__family=family).count()
+    summary = Summary(family.name, len(caregivers), len(children), len(videos), len(files),
+                      journal.count(data["journal"]), shared)  # fmt: skip
     manifest = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": timezone.now().isoformat(),
         "crawlcoach": __version__,
         "contents": {"caregivers": summary.caregivers, "children": summary.children,
-                     "videos": summary.videos, "files": summary.files},
+                     "videos": summary.videos, "files": summary.files,
+                     "journal": summary.journal},
+        "left_out": [LEFT_OUT] if shared else [],
     }  # fmt: skip
     partial = out.with_name(out.name + ".partial")
     with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -158,11 +177,12 @@ def read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
         raise BackupError(
             "This zip is not a crawlcoach family backup (its manifest says otherwise)."
         )
-    if manifest.get("version") != VERSION:
+    if manifest.get("version") not in READABLE_VERSIONS:
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
         raise BackupError(
             f"This backup is in format version {manifest.get('version')!r}; this crawlcoach "
-            f"reads version {VERSION}. Update crawlcoach on this server, then import it again. "
-            "Nothing was imported."
+            f"reads versions {readable}. Update crawlcoach on this server, then import it "
+            "again. Nothing was imported."
         )
     return manifest
 
@@ -201,10 +221,11 @@ def _import(archive: zipfile.ZipFile, data: dict[str, Any]) -> tuple[Family, Sum
             "Nothing was imported."
         )
     members = set(archive.namelist())
-    for row in data["videos"]:
-        for member in row["files"].values():
-            if member not in members or not _safe_member(member):
-                raise BackupError(f"This backup lacks the file {member!r}; nothing was imported.")
+    wanted = [m for row in data["videos"] for m in row["files"].values()]
+    wanted += journal.members(data.get("journal") or {})
+    for member in wanted:
+        if member not in members or not _safe_member(member):
+            raise BackupError(f"This backup lacks the file {member!r}; nothing was imported.")
 
     written: list[Path] = []
     try:
@@ -254,6 +275,7 @@ def _create_rows(
         video = Video.objects.create(
             id=row["id"], child=children[int(row["child"])],
             **{field: row[field] for field in VIDEO_FIELDS},
+            **{field: row.get(field) or "" for field in VIDEO_TEXTS},
         )  # fmt: skip
         folder = storage.video_dir(video)
         folder.mkdir(parents=True, exist_ok=True)
@@ -263,20 +285,25 @@ def _create_rows(
             with archive.open(member) as source, target.open("wb") as sink:
                 shutil.copyfileobj(source, sink)
             target.chmod(0o600)
-            field = "original_file" if kind == "original" else "annotated_file"
-            setattr(video, field, storage.relative(target))
+            if field := VIDEO_FILES.get(kind):
+                setattr(video, field, storage.relative(target))
             files += 1
         video.save(update_fields=["original_file", "annotated_file"])
         Video.objects.filter(pk=video.pk).update(
-            **{field: _parse_time(row[field]) for field in VIDEO_TIMES}
+            **{field: _parse_time(row.get(field)) for field in VIDEO_TIMES}
         )
         if video.status == Status.QUEUED:
             queued.append(video)
+    rows = data.get("journal") or {}  # version 1 backups have none
+    for child in children.values():
+        written.append(storage.child_dir(child))
+    files += journal.import_rows(archive, rows, children)
     transaction.on_commit(lambda: _enqueue(queued))
     family.refresh_from_db()  # with the backup's times put back
     summary = Summary(
-        family.name, len(data["caregivers"]), len(children), len(data["videos"]), files
-    )
+        family.name, len(data["caregivers"]), len(children), len(data["videos"]), files,
+        journal.count(rows),
+    )  # fmt: skip
     return family, summary
 
 

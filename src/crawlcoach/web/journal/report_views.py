@@ -9,13 +9,20 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from crawlcoach.report import pdf
+from crawlcoach.pose.track import PoseTrack
+from crawlcoach.report import pdf, stills
 from crawlcoach.web import family_time, guidance_bridge
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_required
 from crawlcoach.web.journal import practice
 from crawlcoach.web.journal.catalogue import catalogue, window_text
+from crawlcoach.web.videos import storage
+from crawlcoach.web.videos.models import Video
+
+# Stills come from this many of the latest analysed videos: enough to see change, and the PDF
+# is made while the parent waits.
+STILL_VIDEOS = 4
 
 
 def build_report(child: Child, note_ids: set[int]) -> pdf.Report:
@@ -39,6 +46,8 @@ def build_report(child: Child, note_ids: set[int]) -> pdf.Report:
         for v in videos
         if v.status == "done" and v.result
     ]
+    analysed = [v for v in videos if v.status == "done" and v.result]
+    still_frames, missing = video_stills(analysed[-STILL_VIDEOS:])
     assessment = guidance.assessment
     notes = [(n.on, n.text) for n in child.notes.filter(pk__in=note_ids).order_by("on")]
     return pdf.Report(
@@ -50,12 +59,45 @@ def build_report(child: Child, note_ids: set[int]) -> pdf.Report:
         corrected_age_text=ages.corrected_text,
         milestones=milestones,
         videos=video_lines,
+        stills=still_frames,
+        stills_note=pdf.STILLS_LEFT_OUT.format(count=missing) if missing else "",
         verdict=(assessment or {}).get("verdict_text"),
         reasons=pdf.reason_lines(assessment),
         practice_weeks=practice.minutes_by_week(child),
         notes=notes,
         extra_notes=guidance.notes,
     )
+
+
+def video_stills(videos: list[Video]) -> tuple[list[pdf.Still], int]:
+    """A still of each video's clearest bout, with the count of videos that gave none (their
+    files are gone, or no bout was found)."""
+    found, missing = [], 0
+    for video in videos:
+        moment = stills.clearest_moment(video.result or {})
+        image = None
+        if moment is not None:
+            overlay = storage.absolute(video.annotated_file) if video.annotated_file else None
+            image = stills.still_frame(
+                moment.at_s,
+                overlay=overlay,
+                source=storage.absolute(video.original_file),
+                track=_track(video),
+            )
+        if image is None or moment is None:
+            missing += 1
+            continue
+        on = family_time.local_date(video.filmed_at)
+        found.append(pdf.Still(on, video.display_title, stills.caption(moment), stills.jpeg(image)))
+    return found, missing
+
+
+def _track(video: Video) -> PoseTrack | None:
+    path = storage.track_path(video)
+    try:
+        return PoseTrack.load(path) if path.is_file() else None
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 @require_GET

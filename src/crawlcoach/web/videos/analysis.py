@@ -68,6 +68,8 @@ def run_analysis(video_id: uuid.UUID) -> None:
     source = storage.absolute(video.original_file)
     annotated = storage.annotated_path(video)
     annotated.unlink(missing_ok=True)  # an earlier attempt's
+    track = storage.track_path(video)
+    track.unlink(missing_ok=True)
 
     heartbeat = Heartbeat(video.pk, attempt)
 
@@ -77,6 +79,7 @@ def run_analysis(video_id: uuid.UUID) -> None:
         ProgressWriter(video.pk),
         limits=limits_for(video.duration_s),
         still_wanted=heartbeat,
+        track=track,
     )
     _log_peak(video.pk, outcome)
     if outcome.failure == "stopped":
@@ -130,8 +133,9 @@ def _analyse(
     *,
     limits: Limits,
     still_wanted: Callable[[], bool],
+    track: Path | None = None,
 ) -> Outcome:
-    return run_in_child(source, annotated, limits, progress, still_wanted)
+    return run_in_child(source, annotated, limits, progress, still_wanted, track=track)
 
 
 def _finished_fields(

@@ -62,10 +62,14 @@ def _analyse(request: dict[str, Any], progress: _Progress) -> dict[str, Any]:
 
     source = Path(request["source"])
     annotated = Path(request["annotated"])
+    # The pose track is kept beside the video: the copies to share are drawn from it.
+    track = Path(request["track"]) if request.get("track") else None
     analysed, full_duration = _within_duration(source, float(request.get("max_seconds") or 0))
     try:
         result = analyze_video(
-            analysed, options=AnalysisOptions(annotate_to=annotated), progress=progress
+            analysed,
+            options=AnalysisOptions(annotate_to=annotated, save_track_to=track),
+            progress=progress,
         )
     except MemoryError:
         raise

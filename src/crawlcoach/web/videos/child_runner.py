@@ -72,10 +72,12 @@ def run_in_child(
     progress: Callable[[float], None],
     still_wanted: Callable[[], bool],
     command: tuple[str, ...] | None = None,
+    track: Path | None = None,
 ) -> Outcome:
     request = {
         "source": str(source),
         "annotated": str(annotated),
+        "track": str(track) if track is not None else "",
         "max_seconds": limits.max_video_seconds,
         "memory_limit_bytes": limits.memory_bytes,
         "parent_pid": os.getpid(),

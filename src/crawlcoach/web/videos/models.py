@@ -105,3 +105,45 @@ class UploadAttempt(models.Model):
 
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="upload_attempts")
     at = models.DateTimeField(db_index=True)
+
+
+class ShareKind(models.TextChoices):
+    FACES_BLURRED = "faces_blurred", "Faces blurred"
+    SKELETON_ONLY = "skeleton_only", "Skeleton only"
+
+
+class SharedCopy(models.Model):
+    """A copy of a video made, on the parent's request, to send to a therapist: faces blurred or
+    the skeleton alone. It stays on this server until the parent downloads it; its file lives in
+    the video's folder, so deleting the video (or the child) deletes it."""
+
+    video = models.ForeignKey(Video, on_delete=models.CASCADE, related_name="shared_copies")
+    kind = models.CharField(max_length=16, choices=ShareKind.choices)
+    # queued, analysing (being made), done or failed: the words of ``notices.SHARE_STATUS``.
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    file = models.CharField(max_length=255, blank=True)  # relative to MEDIA_ROOT
+    error_message = models.TextField(blank=True)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["video", "kind"], name="one_shared_copy_per_kind")
+        ]
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in PENDING
+
+    def status_payload(self) -> dict[str, Any]:
+        """The shape ``status.js`` polls, as for a video's analysis."""
+        from crawlcoach.web import notices
+
+        return {
+            "id": self.pk,
+            "status": self.status,
+            "label": notices.SHARE_STATUS[self.status],
+            "progress": 0.0,
+            "pending": self.is_pending,
+            "error": self.error_message or None,
+        }

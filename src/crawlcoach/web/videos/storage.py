@@ -1,6 +1,7 @@
 """Where videos live on disk: one folder per video inside one folder per child and family.
 
-    MEDIA_ROOT/family-<id>/child-<id>/<video uuid>/original.<ext> and annotated.mp4
+    MEDIA_ROOT/family-<id>/child-<id>/<video uuid>/original.<ext>, annotated.mp4, track.npz
+    (the pose track) and shared/<kind>.mp4 (copies made to share, on request)
 
 Deleting a video removes its folder, deleting a child removes the child's folder.
 """
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from crawlcoach.web.videos.models import Video
 
 ANNOTATED_NAME = "annotated.mp4"
+TRACK_NAME = "track.npz"
+SHARED_FOLDER = "shared"
 # Extensions kept only so downloads open in the right player; the content is what was checked.
 KNOWN_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm", ".avi", ".mkv", ".3gp", ".gif", ".mpg", ".mpeg"}
 
@@ -77,6 +80,14 @@ def private_folder(folder: Path) -> None:
 
 def annotated_path(video: Video) -> Path:
     return video_dir(video) / ANNOTATED_NAME
+
+
+def track_path(video: Video) -> Path:
+    return video_dir(video) / TRACK_NAME
+
+
+def shared_copy_path(video: Video, kind: str) -> Path:
+    return video_dir(video) / SHARED_FOLDER / f"{kind}.mp4"
 
 
 def delete_video_files(video: Video) -> None:

@@ -22,7 +22,7 @@ from crawlcoach.web import family_time, guidance_bridge, limits, notices
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.children.views import family_child
 from crawlcoach.web.families.access import family_of, family_required
-from crawlcoach.web.videos import presentation, storage, upload
+from crawlcoach.web.videos import presentation, sharing, storage, upload
 from crawlcoach.web.videos.details import VideoDetailsForm
 from crawlcoach.web.videos.models import PENDING, Status, Video
 from crawlcoach.web.videos.ranged import content_type_for, ranged_file_response
@@ -132,6 +132,8 @@ def video_page(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
         guidance = guidance_bridge.video_guidance(video, others, family_time.today())
         context["assessment"] = guidance.assessment
         context["guidance_notes"] = guidance.notes
+        context["share_intro"] = notices.SHARE_INTRO
+        context["share_panel"] = sharing.share_panel(video)
     return render(request, "videos/video.html", context)
 
 

@@ -15,9 +15,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 # Drawing box in SVG user units; the SVG scales to the width of the page.
-WIDTH, HEIGHT = 440, 240
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
+WIDTH, HEIGHT = 440, 250
+LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 48  # room below for labels and legend at phone size
 MAX_X_TICKS = 4
+MIN_LABEL_GAP = 220  # user units between two time labels, enough at a phone's larger font
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,18 @@ def svg(points: Sequence[Point]) -> SafeString:
         f'<text class="axis-label" x="12" y="{TOP + plot_h / 2:.0f}" '
         f'transform="rotate(-90 12 {TOP + plot_h / 2:.0f})" text-anchor="middle">seconds</text>'
     )
-    for day in _x_ticks(start.date(), end.date()):
+    if start.date() == end.date():
+        # All on one day: the day and the first video's time at the left, the last one's at the
+        # right, so the points' spread reads as hours.
+        labels = [(start, "start", f"{start.day} {start:%b}, {start:%H:%M}")]
+        if x(end) - x(start) > MIN_LABEL_GAP:  # else the two would overlap
+            labels.append((end, "end", f"{end:%H:%M}"))
+        for at, anchor, text in labels:
+            parts.append(
+                f'<text class="tick" x="{x(at):.1f}" y="{HEIGHT - BOTTOM + 18}" '
+                f'text-anchor="{anchor}">{text}</text>'
+            )
+    for day in _x_ticks(start.date(), end.date()) if start.date() != end.date() else ():
         at = datetime.combine(day, datetime.min.time(), tzinfo=start.tzinfo)
         if start <= at <= end or day == start.date():
             tick_x = max(x(at), LEFT)
@@ -82,8 +94,8 @@ def svg(points: Sequence[Point]) -> SafeString:
     parts.append(
         f'<line class="line-forward" x1="{LEFT}" x2="{LEFT + 24}" y1="{legend_y - 4}" '
         f'y2="{legend_y - 4}"/><text class="legend" x="{LEFT + 30}" y="{legend_y}">Forward</text>'
-        f'<line class="line-backward" x1="{LEFT + 110}" x2="{LEFT + 134}" y1="{legend_y - 4}" '
-        f'y2="{legend_y - 4}"/><text class="legend" x="{LEFT + 140}" y="{legend_y}">Backward'
+        f'<line class="line-backward" x1="{LEFT + 130}" x2="{LEFT + 154}" y1="{legend_y - 4}" '
+        f'y2="{legend_y - 4}"/><text class="legend" x="{LEFT + 160}" y="{legend_y}">Backward'
         "</text>"
     )
     parts.append("</svg>")
