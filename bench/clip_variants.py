@@ -30,6 +30,7 @@ import av
 import numpy as np
 
 from crawlcoach.errors import CrawlcoachError
+from crawlcoach.parameters import AnalysisParams, SamplingParams
 from crawlcoach.pipeline import track_video
 from crawlcoach.pose import open_backend
 from crawlcoach.video.orientation import orientation_of
@@ -103,7 +104,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
+    ap.add_argument(
+        "--still-gap",
+        type=float,
+        default=SamplingParams().still_gap_s,
+        help="sparse pose sampling: longest skip (s) while nothing moves (0: every frame)",
+    )
     args = ap.parse_args()
+    params = AnalysisParams(sampling=SamplingParams(still_gap_s=args.still_gap))
     sets = clip_sets()
     with open_backend() as backend:
         for variant, names in SCHEDULE:
@@ -124,7 +132,7 @@ def main() -> None:
                         crf, backwards, mirror = COPIES[variant]
                         write_copy(source, video, crf=crf, backwards=backwards, mirror=mirror)
                 try:
-                    tracked = track_video(video, backend)
+                    tracked = track_video(video, backend, params=params)
                 except CrawlcoachError as exc:  # no baby found: the benchmarks count it a miss
                     (tracks / f"{stem}.nobaby").write_text(str(exc))
                     print(f"{variant:10s} {stem:34s} {exc}", flush=True)
@@ -133,7 +141,9 @@ def main() -> None:
                 cam = tracked.camera_motion
                 np.savez(camera / f"{stem}.npz", timestamps_s=cam.timestamps_s,
                          to_reference=cam.to_reference, valid=cam.valid)  # fmt: skip
-                print(f"{variant:10s} {stem:34s} coverage {tracked.track.coverage:.3f}", flush=True)
+                skipped = tracked.track.meta.get("sampling", {}).get("skipped", 0)
+                print(f"{variant:10s} {stem:34s} coverage {tracked.track.coverage:.3f} "
+                      f"skipped {skipped}/{len(tracked.track)}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from crawlcoach.motion import analyze_motion
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.parameters import AnalysisParams
 from crawlcoach.pose import PoseBackend, PoseEstimate, PoseTrack, open_backend, track_infant
+from crawlcoach.pose.sparse import StillnessGate
 from crawlcoach.pose.tracker import FrameHook
 from crawlcoach.report.pass_videos import MAX_OUTPUT_SIDE, PassVideos
 from crawlcoach.video import DEFAULT_ANALYSIS_FPS, Frame, VideoInfo, iter_frames
@@ -158,15 +159,22 @@ def track_video(
         frames: Iterable[Frame] = decoded
         if progress is not None:
             frames = _reporting(decoded, info, progress)
+        hook = _both(camera.add, videos.add) if videos.wanted else camera.add
+        # While nothing moves around the baby the model may skip frames (pose/sparse.py).
+        gate = StillnessGate(params.sampling, _frame_rate(fps, info))
+        if gate.active:
+            frames, hook = gate.frames(frames, hook), gate.watching(hook)
         track = track_infant(
             frames,
             backend,
             frame_size=(info.width, info.height),
             source=str(path),
-            on_frame=_both(camera.add, videos.add) if videos.wanted else camera.add,
+            on_frame=hook,
             params=params.tracker,
             fps=_frame_rate(fps, info),
         )
+        if gate.active:
+            track = gate.filled(track)
         problems = tuple(stream.problems)
         camera_motion = camera.result(stream.scale)
         if not quality.baby_found(track, params.quality):

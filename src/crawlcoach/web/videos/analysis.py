@@ -65,7 +65,9 @@ def run_analysis(video_id: uuid.UUID) -> None:
 
     source = storage.absolute(video.original_file)
     annotated = storage.annotated_path(video)
+    playable = storage.playable_path(video)
     annotated.unlink(missing_ok=True)  # an earlier attempt's
+    playable.unlink(missing_ok=True)
 
     def still_ours() -> bool:
         return Video.objects.filter(pk=video.pk, status=Status.ANALYSING, attempt=attempt).exists()
@@ -76,6 +78,7 @@ def run_analysis(video_id: uuid.UUID) -> None:
         ProgressWriter(video.pk),
         limits=limits_for(video.duration_s),
         still_wanted=still_ours,
+        playable=playable,
     )
     _log_peak(video.pk, outcome)
     if outcome.failure == "stopped":
@@ -108,8 +111,9 @@ def _analyse(
     *,
     limits: Limits,
     still_wanted: Callable[[], bool],
+    playable: Path | None = None,
 ) -> Outcome:
-    return run_in_child(source, annotated, limits, progress, still_wanted)
+    return run_in_child(source, annotated, limits, progress, still_wanted, playable=playable)
 
 
 def _finished_fields(

@@ -62,11 +62,11 @@ def _analyse(request: dict[str, Any], progress: _Progress) -> dict[str, Any]:
 
     source = Path(request["source"])
     annotated = Path(request["annotated"])
+    playable = Path(request["playable"]) if request.get("playable") else None
     analysed, full_duration = _within_duration(source, float(request.get("max_seconds") or 0))
+    options = AnalysisOptions(annotate_to=annotated, playable_copy_to=playable)
     try:
-        result = analyze_video(
-            analysed, options=AnalysisOptions(annotate_to=annotated), progress=progress
-        )
+        result = analyze_video(analysed, options=options, progress=progress)
     except MemoryError:
         raise
     except OSError as exc:

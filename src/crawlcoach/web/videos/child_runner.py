@@ -72,10 +72,14 @@ def run_in_child(
     progress: Callable[[float], None],
     still_wanted: Callable[[], bool],
     command: tuple[str, ...] | None = None,
+    playable: Path | None = None,
 ) -> Outcome:
+    """``annotated``: where the skeleton video goes; ``playable``: where a plain browser copy
+    goes when browsers cannot play ``source`` (both made in the analysis' one pass)."""
     request = {
         "source": str(source),
         "annotated": str(annotated),
+        "playable": str(playable) if playable else "",
         "max_seconds": limits.max_video_seconds,
         "memory_limit_bytes": limits.memory_bytes,
         "parent_pid": os.getpid(),

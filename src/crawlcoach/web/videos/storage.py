@@ -1,6 +1,7 @@
 """Where videos live on disk: one folder per video inside one folder per child and family.
 
     MEDIA_ROOT/family-<id>/child-<id>/<video uuid>/original.<ext> and annotated.mp4
+    (and playable.mp4, a plain H.264 copy, when browsers cannot play the original)
 
 Deleting a video removes its folder, deleting a child removes the child's folder.
 """
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from crawlcoach.web.videos.models import Video
 
 ANNOTATED_NAME = "annotated.mp4"
+PLAYABLE_NAME = "playable.mp4"
 # Extensions kept only so downloads open in the right player; the content is what was checked.
 KNOWN_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm", ".avi", ".mkv", ".3gp", ".gif", ".mpg", ".mpeg"}
 
@@ -77,6 +79,11 @@ def private_folder(folder: Path) -> None:
 
 def annotated_path(video: Video) -> Path:
     return video_dir(video) / ANNOTATED_NAME
+
+
+def playable_path(video: Video) -> Path:
+    """The plain copy made in the analysis' pass when browsers cannot play the original."""
+    return video_dir(video) / PLAYABLE_NAME
 
 
 def delete_video_files(video: Video) -> None:
