@@ -110,8 +110,15 @@ def main() -> None:
         default=SamplingParams().still_gap_s,
         help="sparse pose sampling: longest skip (s) while nothing moves (0: every frame)",
     )
+    ap.add_argument(
+        "--still-share",
+        type=float,
+        default=SamplingParams().still_changed_share,
+        help="sparse pose sampling: below this share of changed pixels around the baby, still",
+    )
     args = ap.parse_args()
-    params = AnalysisParams(sampling=SamplingParams(still_gap_s=args.still_gap))
+    sampling = SamplingParams(still_gap_s=args.still_gap, still_changed_share=args.still_share)
+    params = AnalysisParams(sampling=sampling)
     sets = clip_sets()
     with open_backend() as backend:
         for variant, names in SCHEDULE:
