@@ -51,11 +51,10 @@ class PassVideos:
             return
         if frame.view is None:
             raise ValueError("PassVideos needs frames with a view image (iter_frames(view_side=))")
-        points = None
+        pose = None
         if estimate is not None:
-            points = estimate.keypoints_px / frame.scale * frame.view_scale
-            points = (points, estimate.confidence)
-        self._pending.append(self._pool.submit(self._write, frame, points))
+            pose = (estimate.keypoints_px / frame.scale * frame.view_scale, estimate.confidence)
+        self._pending.append(self._pool.submit(self._write, frame, pose))
         if len(self._pending) > MAX_PENDING:
             self._pending.pop(0).result()
 
