@@ -32,6 +32,7 @@ import av
 import numpy as np
 
 from crawlcoach.errors import CrawlcoachError
+from crawlcoach.parameters import AnalysisParams, SamplingParams
 from crawlcoach.pipeline import track_video
 from crawlcoach.pose import BACKENDS, open_backend
 from crawlcoach.pose.blazepose_roi import BlazePoseRoiBackend
@@ -113,7 +114,21 @@ def main() -> None:
     )  # fmt: skip
     ap.add_argument("--redetect-every", type=int, default=1, help="blazepose-roi: detector every N")
     ap.add_argument("--detector-weight", type=float, default=1.0, help="blazepose-roi: blend")
+    ap.add_argument(
+        "--still-gap",
+        type=float,
+        default=SamplingParams().still_gap_s,
+        help="sparse pose sampling: longest skip (s) while nothing moves (0: every frame)",
+    )
+    ap.add_argument(
+        "--still-share",
+        type=float,
+        default=SamplingParams().still_changed_share,
+        help="sparse pose sampling: below this share of changed pixels around the baby, still",
+    )
     args = ap.parse_args()
+    sampling = SamplingParams(still_gap_s=args.still_gap, still_changed_share=args.still_share)
+    params = AnalysisParams(sampling=sampling)
     sets = clip_sets()
     backend = open_backend(args.backend)
     if args.backend == "blazepose-roi":
@@ -140,7 +155,7 @@ def main() -> None:
                         crf, backwards, mirror = COPIES[variant]
                         write_copy(source, video, crf=crf, backwards=backwards, mirror=mirror)
                 try:
-                    tracked = track_video(video, backend)
+                    tracked = track_video(video, backend, params=params)
                 except CrawlcoachError as exc:  # no baby found: the benchmarks count it a miss
                     (tracks / f"{stem}.nobaby").write_text(str(exc))
                     print(f"{variant:10s} {stem:34s} {exc}", flush=True)
@@ -149,7 +164,9 @@ def main() -> None:
                 cam = tracked.camera_motion
                 np.savez(camera / f"{stem}.npz", timestamps_s=cam.timestamps_s,
                          to_reference=cam.to_reference, valid=cam.valid)  # fmt: skip
-                print(f"{variant:10s} {stem:34s} coverage {tracked.track.coverage:.3f}", flush=True)
+                skipped = tracked.track.meta.get("sampling", {}).get("skipped", 0)
+                print(f"{variant:10s} {stem:34s} coverage {tracked.track.coverage:.3f} "
+                      f"skipped {skipped}/{len(tracked.track)}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

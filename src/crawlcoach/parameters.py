@@ -669,11 +669,41 @@ class TrackerParams:
     max_recorded_choices: int = param(20, "count", "acquisitions recorded in the track's notes")
 
 
+SPARSE = "clip_variants.py --still-gap, accuracy_logo.py (docs/benchmarks.md: Sparse pose sampling)"
+
+
+@dataclass(frozen=True)
+class SamplingParams:
+    """``pose.sparse``: fewer pose-model calls while the picture around the baby stays the same;
+    the skipped frames get keypoints interpolated between the frames on either side."""
+
+    still_gap_s: float = param(
+        0.0,
+        "s",
+        "longest the model may skip while nothing moves around the baby (0: every frame)",
+        SPARSE,
+    )
+    still_pixel_change: float = param(
+        16.0, "grey levels", "a pixel changed by more than this (0-255) has changed, not noise"
+    )
+    still_changed_share: float = param(
+        0.03,
+        "fraction",
+        "below this share of changed pixels around the baby it is still (median while crawling"
+        " 0.16 frame to frame, while not crawling 0.04)",
+        SPARSE,
+    )
+    still_box_grow: float = param(
+        0.25, "fraction", "the baby's box grown by this on every side: where change is looked for"
+    )
+
+
 @dataclass(frozen=True)
 class AnalysisParams:
     """Every stage's parameters; ``AnalysisParams()`` is the product's setting."""
 
     tracker: TrackerParams = field(default_factory=TrackerParams)
+    sampling: SamplingParams = field(default_factory=SamplingParams)
     camera: CameraParams = field(default_factory=CameraParams)
     clean: CleanParams = field(default_factory=CleanParams)
     heading: HeadingParams = field(default_factory=HeadingParams)

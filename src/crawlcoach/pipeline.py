@@ -25,8 +25,12 @@ from crawlcoach.errors import CrawlcoachError
 from crawlcoach.motion import analyze_motion
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.parameters import AnalysisParams
-from crawlcoach.pose import PoseBackend, PoseTrack, open_backend, track_infant
+from crawlcoach.pose import PoseBackend, PoseEstimate, PoseTrack, open_backend, track_infant
+from crawlcoach.pose.sparse import StillnessGate
+from crawlcoach.pose.tracker import FrameHook
+from crawlcoach.report.pass_videos import MAX_OUTPUT_SIDE, PassVideos
 from crawlcoach.video import DEFAULT_ANALYSIS_FPS, Frame, VideoInfo, iter_frames
+from crawlcoach.video.browser import plays_in_browsers
 from crawlcoach.video.prefetch import Prefetched
 
 if os.environ.get("OPENBLAS_NUM_THREADS") == "1":
@@ -53,6 +57,9 @@ class AnalysisOptions:
     observations: tuple[str, ...] = ()
     today: date | None = None
     annotate_to: Path | None = None  # also write the skeleton-overlay video here
+    # Also write a plain H.264 copy here when browsers cannot play the original (AVI, HEVC...);
+    # like the overlay, made from the analysis' own decoded frames.
+    playable_copy_to: Path | None = None
     save_track_to: Path | None = None  # also save the pose track (.npz) here
     params: AnalysisParams = field(default_factory=AnalysisParams)  # every threshold
     extra: dict[str, Any] = field(default_factory=dict)
@@ -125,38 +132,66 @@ def track_video(
     max_side: int | None = DEFAULT_MAX_SIDE,
     progress: Progress | None = None,
     params: AnalysisParams = AnalysisParams(),
+    overlay_to: Path | None = None,
+    copy_to: Path | None = None,
 ) -> TrackedVideo:
     """Track the infant and the camera through one video in a single pass over its frames;
     raises ``NoBabyFound`` when nobody is there. ``params``: the tracker's, the camera
-    estimator's and the quality gate's."""
+    estimator's and the quality gate's. The same decoded frames also make the skeleton overlay
+    (``overlay_to``) and, when browsers cannot play the source, a plain copy (``copy_to``);
+    neither is left behind when the analysis fails."""
+    view_side = MAX_OUTPUT_SIDE if overlay_to or copy_to else None
     with (
         # One decoding thread: the pose model keeps one core busy, decoding ahead takes the
         # other; more decoder threads only preempt the model (measured ~5% slower).
-        iter_frames(path, fps=fps, max_side=max_side, decode_threads=1) as stream,
+        iter_frames(
+            path, fps=fps, max_side=max_side, decode_threads=1, view_side=view_side
+        ) as stream,
         Prefetched(stream, name=str(path)) as decoded,
         CameraPass(params.camera, _frame_rate(fps, stream.info)) as camera,
+        PassVideos(
+            overlay_to=overlay_to,
+            copy_to=None if plays_in_browsers(stream.info) else copy_to,
+            fps=_frame_rate(fps, stream.info) or DEFAULT_ANALYSIS_FPS,
+        ) as videos,
     ):
         info = stream.info
         frames: Iterable[Frame] = decoded
         if progress is not None:
             frames = _reporting(decoded, info, progress)
+        hook = _both(camera.add, videos.add) if videos.wanted else camera.add
+        # While nothing moves around the baby the model may skip frames (pose/sparse.py).
+        gate = StillnessGate(params.sampling, _frame_rate(fps, info))
+        if gate.active:
+            frames, hook = gate.frames(frames, hook), gate.watching(hook)
         track = track_infant(
             frames,
             backend,
             frame_size=(info.width, info.height),
             source=str(path),
-            on_frame=camera.add,
+            on_frame=hook,
             params=params.tracker,
             fps=_frame_rate(fps, info),
         )
+        if gate.active:
+            track = gate.filled(track)
         problems = tuple(stream.notes)
         camera_motion = camera.result(stream.scale)
-    if not quality.baby_found(track, params.quality):
-        raise NoBabyFound(
-            f"{path}: we could not find a baby in this video. Film the whole baby on the floor, "
-            "in good light, from one or two metres away, and try again."
-        )
+        if not quality.baby_found(track, params.quality):
+            raise NoBabyFound(
+                f"{path}: we could not find a baby in this video. Film the whole baby on the "
+                "floor, in good light, from one or two metres away, and try again."
+            )
+        videos.finish()
     return TrackedVideo(info, track, camera_motion, problems)
+
+
+def _both(first: FrameHook, second: FrameHook) -> FrameHook:
+    def hook(frame: Frame, estimate: PoseEstimate | None) -> None:
+        first(frame, estimate)
+        second(frame, estimate)
+
+    return hook
 
 
 def _frame_rate(fps: float | None, info: VideoInfo) -> float | None:
@@ -174,15 +209,18 @@ def _analyze(
 ) -> Analysis:
     params = options.params
     tracked = track_video(
-        path, backend, fps=options.fps, max_side=options.max_side, progress=progress, params=params
+        path,
+        backend,
+        fps=options.fps,
+        max_side=options.max_side,
+        progress=progress,
+        params=params,
+        overlay_to=options.annotate_to,
+        copy_to=options.playable_copy_to,
     )
     info, track = tracked.info, tracked.track
     if options.save_track_to is not None:
         track.save(options.save_track_to)
-    if options.annotate_to is not None:
-        from crawlcoach.report.annotated_video import write_annotated_video
-
-        write_annotated_video(path, track, options.annotate_to, fps=options.fps)
 
     motion = analyze_motion(track, camera_motion=tracked.camera_motion, params=params)
     result = Analysis(

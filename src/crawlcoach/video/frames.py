@@ -62,15 +62,20 @@ def iter_frames(
     fps: float | None = DEFAULT_ANALYSIS_FPS,
     max_side: int | None = None,
     decode_threads: int | None = None,
+    view_side: int | None = None,
 ) -> FrameStream:
     """Upright RGB frames sampled to about ``fps`` by timestamp (``None``: every frame), each
     downscaled so its longer side is at most ``max_side`` pixels (``None``: full size).
+    With ``view_side``, each frame also carries ``view``: the same decoded picture scaled to at
+    most that longer side, for videos written in the same pass (one decode for both).
 
     The file is opened (and its first frame decoded) right away, so VideoNotFound, NotAVideo and
     VideoDamaged are raised by this call, not later in the loop. Use the result as an iterator,
     ideally in a ``with`` block when the loop may stop early (it closes the file).
     ``decode_threads`` caps FFmpeg's decoding threads (``None``: one per core)."""
-    return FrameStream(path, fps=fps, max_side=max_side, decode_threads=decode_threads)
+    return FrameStream(
+        path, fps=fps, max_side=max_side, decode_threads=decode_threads, view_side=view_side
+    )
 
 
 class FrameStream(Iterator[Frame]):
@@ -84,9 +89,11 @@ class FrameStream(Iterator[Frame]):
         fps: float | None = DEFAULT_ANALYSIS_FPS,
         max_side: int | None = None,
         decode_threads: int | None = None,
+        view_side: int | None = None,
     ) -> None:
-        if max_side is not None and max_side < 1:
-            raise ValueError(f"max_side must be a positive pixel count or None, not {max_side}")
+        for name, side in (("max_side", max_side), ("view_side", view_side)):
+            if side is not None and side < 1:
+                raise ValueError(f"{name} must be a positive pixel count or None, not {side}")
         self.path = Path(path)
         self._sampler = RateSampler(fps)
         self._log = DecodeLog()
@@ -116,8 +123,12 @@ class FrameStream(Iterator[Frame]):
         self.scale = geometry.scale_for(max_side)
         self._size = geometry.stored_size(self.scale)
         self._orientation = geometry.orientation
-        # One scaler for the whole stream: frame.reformat() would set up swscale on every frame.
+        # One scaler per output size for the whole stream: frame.reformat() would set up swscale
+        # on every frame.
         self._reformatter = VideoReformatter()
+        self.view_scale = geometry.scale_for(view_side) if view_side is not None else None
+        self._view_size = None if self.view_scale is None else geometry.stored_size(self.view_scale)
+        self._view_reformatter = VideoReformatter()
         self._frames = self._generate(first, stream)
 
     def __iter__(self) -> FrameStream:
@@ -167,16 +178,22 @@ class FrameStream(Iterator[Frame]):
                 index=self.yielded_count,
                 source_index=source_index,
                 timestamp_s=t,
-                image=self._to_upright_rgb(frame),
+                image=self._to_upright_rgb(frame, self._size, self._reformatter),
                 scale=self.scale,
+                view=None
+                if self._view_size is None
+                else self._to_upright_rgb(frame, self._view_size, self._view_reformatter),
+                view_scale=self.view_scale or 1.0,
             )
             self.yielded_count += 1
         if clock is not None:
             self._finish(clock)
 
-    def _to_upright_rgb(self, frame: av.VideoFrame) -> np.ndarray:
-        width, height = self._size
-        scaled = self._reformatter.reformat(frame, width=width, height=height, format="rgb24")
+    def _to_upright_rgb(
+        self, frame: av.VideoFrame, size: tuple[int, int], reformatter: VideoReformatter
+    ) -> np.ndarray:
+        width, height = size
+        scaled = reformatter.reformat(frame, width=width, height=height, format="rgb24")
         rgb = np.ascontiguousarray(scaled.to_ndarray())  # rows may carry padding for odd widths
         return self._orientation.apply(rgb)
 

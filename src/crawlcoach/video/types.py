@@ -29,3 +29,6 @@ class Frame:
     timestamp_s: float  # presentation time (from PTS), seconds after the stream's first frame
     image: np.ndarray  # (H, W, 3) uint8 RGB, upright, C-contiguous
     scale: float  # image pixels per upright source pixel (1.0 unless downscaled for analysis)
+    # The same moment at a size for people to watch (``iter_frames(view_side=...)``), else None.
+    view: np.ndarray | None = None
+    view_scale: float = 1.0  # view pixels per upright source pixel

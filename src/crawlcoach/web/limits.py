@@ -98,15 +98,18 @@ def _check_rate(family: Family, now: datetime) -> None:
 
 
 def family_disk_bytes(family: Family) -> int:
-    """The bytes the family's stored videos take: each upload, and its skeleton video."""
+    """The bytes the family's stored videos take: each upload, its skeleton video and its
+    browser copy (made beside the skeleton video, when there is one)."""
     from crawlcoach.web.videos import storage
 
     videos = _family_videos(family)
     uploaded = videos.aggregate(total=Sum("size_bytes"))["total"] or 0
     annotated = 0
     for relative in videos.exclude(annotated_file="").values_list("annotated_file", flat=True):
-        with contextlib.suppress(OSError):  # a file already gone takes no room
-            annotated += storage.absolute(relative).stat().st_size
+        skeleton = storage.absolute(relative)
+        for path in (skeleton, skeleton.with_name(storage.PLAYABLE_NAME)):
+            with contextlib.suppress(OSError):  # a file already gone (or never made) takes no room
+                annotated += path.stat().st_size
     return int(uploaded) + annotated
 
 

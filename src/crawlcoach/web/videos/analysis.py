@@ -67,9 +67,11 @@ def run_analysis(video_id: uuid.UUID) -> None:
 
     source = storage.absolute(video.original_file)
     annotated = storage.annotated_path(video)
+    playable = storage.playable_path(video)
     annotated.unlink(missing_ok=True)  # an earlier attempt's
     track = storage.track_path(video)
     track.unlink(missing_ok=True)
+    playable.unlink(missing_ok=True)
 
     heartbeat = Heartbeat(video.pk, attempt)
 
@@ -80,6 +82,7 @@ def run_analysis(video_id: uuid.UUID) -> None:
         limits=limits_for(video.duration_s),
         still_wanted=heartbeat,
         track=track,
+        playable=playable,
     )
     _log_peak(video.pk, outcome)
     if outcome.failure == "stopped":
@@ -134,8 +137,11 @@ def _analyse(
     limits: Limits,
     still_wanted: Callable[[], bool],
     track: Path | None = None,
+    playable: Path | None = None,
 ) -> Outcome:
-    return run_in_child(source, annotated, limits, progress, still_wanted, track=track)
+    return run_in_child(
+        source, annotated, limits, progress, still_wanted, track=track, playable=playable
+    )
 
 
 def _finished_fields(

@@ -64,13 +64,11 @@ def _analyse(request: dict[str, Any], progress: _Progress) -> dict[str, Any]:
     annotated = Path(request["annotated"])
     # The pose track is kept beside the video: the copies to share are drawn from it.
     track = Path(request["track"]) if request.get("track") else None
+    playable = Path(request["playable"]) if request.get("playable") else None
     analysed, full_duration = _within_duration(source, float(request.get("max_seconds") or 0))
+    options = AnalysisOptions(annotate_to=annotated, playable_copy_to=playable, save_track_to=track)
     try:
-        result = analyze_video(
-            analysed,
-            options=AnalysisOptions(annotate_to=annotated, save_track_to=track),
-            progress=progress,
-        )
+        result = analyze_video(analysed, options=options, progress=progress)
     except MemoryError:
         raise
     except OSError as exc:

@@ -73,11 +73,15 @@ def run_in_child(
     still_wanted: Callable[[], bool],
     command: tuple[str, ...] | None = None,
     track: Path | None = None,
+    playable: Path | None = None,
 ) -> Outcome:
+    """``annotated``: where the skeleton video goes; ``playable``: where a plain browser copy
+    goes when browsers cannot play ``source`` (both made in the analysis' one pass)."""
     request = {
         "source": str(source),
         "annotated": str(annotated),
         "track": str(track) if track is not None else "",
+        "playable": str(playable) if playable else "",
         "max_seconds": limits.max_video_seconds,
         "memory_limit_bytes": limits.memory_bytes,
         "parent_pid": os.getpid(),

@@ -1,7 +1,8 @@
 """Where videos live on disk: one folder per video inside one folder per child and family.
 
     MEDIA_ROOT/family-<id>/child-<id>/<video uuid>/original.<ext>, annotated.mp4, track.npz
-    (the pose track) and shared/<kind>.mp4 (copies made to share, on request)
+    (the pose track), playable.mp4 (a plain H.264 copy, when browsers cannot play the original)
+    and shared/<kind>.mp4 (copies made to share, on request)
 
 Deleting a video removes its folder, deleting a child removes the child's folder.
 """
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 ANNOTATED_NAME = "annotated.mp4"
 TRACK_NAME = "track.npz"
 SHARED_FOLDER = "shared"
+PLAYABLE_NAME = "playable.mp4"
 # Extensions kept only so downloads open in the right player; the content is what was checked.
 KNOWN_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm", ".avi", ".mkv", ".3gp", ".gif", ".mpg", ".mpeg"}
 
@@ -88,6 +90,11 @@ def track_path(video: Video) -> Path:
 
 def shared_copy_path(video: Video, kind: str) -> Path:
     return video_dir(video) / SHARED_FOLDER / f"{kind}.mp4"
+
+
+def playable_path(video: Video) -> Path:
+    """The plain copy made in the analysis' pass when browsers cannot play the original."""
+    return video_dir(video) / PLAYABLE_NAME
 
 
 def delete_video_files(video: Video) -> None:

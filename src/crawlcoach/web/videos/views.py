@@ -128,6 +128,8 @@ def video_page(request: HttpRequest, video_id: uuid.UUID) -> HttpResponse:
     if video.status == Status.DONE and video.result:
         context |= presentation.result_context(video.result)
         context["original_type"] = playback_type(storage.absolute(video.original_file))
+        # Browsers cannot play the original (AVI, HEVC...): the plain copy plays in its place.
+        context["has_playable_copy"] = storage.playable_path(video).is_file()
         others = Video.objects.filter(child=video.child)
         guidance = guidance_bridge.video_guidance(video, others, family_time.today())
         context["assessment"] = guidance.assessment
@@ -150,10 +152,13 @@ def video_status(request: HttpRequest, video_id: uuid.UUID) -> JsonResponse:
 @family_required
 def video_file(request: HttpRequest, video_id: uuid.UUID, kind: str) -> HttpResponseBase:
     video = family_video(request, video_id)
-    relative = {"original": video.original_file, "annotated": video.annotated_file}.get(kind)
-    if not relative:
-        raise Http404("No such file for this video.")
-    path = storage.absolute(relative)
+    if kind == "playable":
+        path = storage.playable_path(video)
+    else:
+        relative = {"original": video.original_file, "annotated": video.annotated_file}.get(kind)
+        if not relative:
+            raise Http404("No such file for this video.")
+        path = storage.absolute(relative)
     if not path.is_file():
         raise Http404("This file is no longer there.")
     return ranged_file_response(request, path)
