@@ -313,7 +313,7 @@ def test_the_analysing_worker_renews_the_heartbeat(
     video = make_stored_video(child, status=Status.QUEUED)
     beats: list[object] = []
 
-    def watched(source, annotated, progress, *, limits, still_wanted):  # type: ignore[no-untyped-def]
+    def watched(source, annotated, progress, *, limits, still_wanted, **files):  # type: ignore[no-untyped-def]
         Video.objects.filter(pk=video.pk).update(heartbeat_at=timezone.now() - timedelta(hours=1))
         assert still_wanted()
         beats.append(Video.objects.get(pk=video.pk).heartbeat_at)
