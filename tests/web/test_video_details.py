@@ -146,3 +146,19 @@ def test_a_long_videos_first_part_note_is_said_once(
     page = parent_client.get(reverse("video", args=[video.pk])).content.decode()
     assert page.count("data-first-part") == 1
     assert page.count("34 minutes") == 1, page
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        (20, "20 seconds"),
+        (1, "1 second"),
+        (60, "1 minute"),
+        (75, "75 seconds"),
+        (2040, "34 minutes"),
+    ],
+)
+def test_lengths_are_said_in_words_a_parent_uses(seconds: float, words: str) -> None:
+    from crawlcoach.web import notices
+
+    assert notices.duration(seconds) == words
