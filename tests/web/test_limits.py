@@ -17,6 +17,7 @@ from django.utils import timezone
 from crawlcoach.web import limits
 from crawlcoach.web.api.tokens import create_token
 from crawlcoach.web.children.models import Child
+from crawlcoach.web.videos import storage
 from crawlcoach.web.videos.models import UploadAttempt, Video
 
 pytestmark = pytest.mark.django_db
@@ -134,10 +135,10 @@ def test_an_upload_that_would_pass_the_familys_disk_is_refused(
     parent_client: Client, api: Client, child: Child, make_video, make_stored_video, settings,
     fake_analysis: list[Path],
 ) -> None:  # fmt: skip
-    stored = make_stored_video(child)  # 10 bytes uploaded and a 15-byte skeleton video
-    assert limits.family_disk_bytes(child.family) == stored.size_bytes + 15
+    make_stored_video(child)  # a 25-byte original and a 15-byte skeleton video on disk
+    assert limits.family_disk_bytes(child.family) == 25 + 15
     clip = make_video()
-    settings.FAMILY_DISK_BYTES = 25 + clip.stat().st_size - 1
+    settings.FAMILY_DISK_BYTES = 40 + clip.stat().st_size - 1
 
     page = upload_page(parent_client, child, clip)
     assert page.status_code == 507
@@ -150,6 +151,24 @@ def test_an_upload_that_would_pass_the_familys_disk_is_refused(
 
     settings.FAMILY_DISK_BYTES += 1  # exactly full is still allowed
     assert upload_page(parent_client, child, clip).status_code == 302
+
+
+def test_the_disk_counts_every_file_a_family_keeps(
+    child: Child, make_family: Callable[..., Any], make_child: Callable[..., Child],
+    make_stored_video,
+) -> None:  # fmt: skip
+    video = make_stored_video(child)  # original 25 bytes, skeleton video 15
+    storage.track_path(video).write_bytes(b"t" * 100)
+    storage.playable_path(video).write_bytes(b"p" * 1000)
+    shared = storage.shared_copy_path(video, "skeleton")
+    shared.parent.mkdir()
+    shared.write_bytes(b"s" * 10_000)
+    photos = storage.child_dir(child) / "notes"
+    photos.mkdir()
+    (photos / "1.jpg").write_bytes(b"j" * 100_000)
+    make_stored_video(make_child(make_family("The Lindqvists", "lars")))  # not this family's
+
+    assert limits.family_disk_bytes(child.family) == 25 + 15 + 100 + 1000 + 10_000 + 100_000
 
 
 def test_zero_turns_a_limit_off(

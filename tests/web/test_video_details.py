@@ -10,7 +10,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from web_helpers import contract
 
+from crawlcoach.notes import note
+from crawlcoach.vocabulary import NoteCode
 from crawlcoach.web import family_time, guidance_bridge
 from crawlcoach.web.children.models import Child
 from crawlcoach.web.dashboard.views import progress_points
@@ -127,3 +130,35 @@ def test_progress_chart_places_videos_by_recording_time(child: Child, make_store
 def test_video_list_shows_a_one_line_summary(parent_client: Client, done_video: Video) -> None:
     page = parent_client.get(reverse("child", args=[done_video.child.pk])).content.decode()
     assert "Forward (high certainty) · On hands and knees" in page
+
+
+def test_a_long_videos_first_part_note_is_said_once(
+    parent_client: Client, child: Child, make_stored_video
+) -> None:
+    result = contract()
+    analysed_s, full_s = float(result["video"]["duration_s"]), 34 * 60.0
+    result["video"]["full_duration_s"] = full_s
+    first = note(NoteCode.FIRST_PART_ONLY, analysed_s=analysed_s, full_duration_s=full_s)
+    result["quality"].setdefault("problems", []).insert(0, first.text)
+    result["quality"].setdefault("notes", []).insert(0, first.to_dict())
+    video = make_stored_video(child, result=result)
+
+    page = parent_client.get(reverse("video", args=[video.pk])).content.decode()
+    assert page.count("data-first-part") == 1
+    assert page.count("34 minutes") == 1, page
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        (20, "20 seconds"),
+        (1, "1 second"),
+        (60, "1 minute"),
+        (75, "75 seconds"),
+        (2040, "34 minutes"),
+    ],
+)
+def test_lengths_are_said_in_words_a_parent_uses(seconds: float, words: str) -> None:
+    from crawlcoach.web import notices
+
+    assert notices.duration(seconds) == words

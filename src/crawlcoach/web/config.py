@@ -137,6 +137,15 @@ def number(name: str, default: float, example: str) -> float:
     return value
 
 
+def reset_email_caps() -> tuple[int, int]:
+    """How many reset emails one account gets in an hour (``CRAWLCOACH_RESET_EMAILS_PER_HOUR``,
+    3) and how often one client address may use "Forgot your password?" in an hour
+    (``CRAWLCOACH_RESET_ASKS_PER_HOUR``, 10); 0: no cap."""
+    per_account = number("CRAWLCOACH_RESET_EMAILS_PER_HOUR", 3, "a count, e.g. 3 (0: no cap)")
+    per_address = number("CRAWLCOACH_RESET_ASKS_PER_HOUR", 10, "a count, e.g. 10 (0: no cap)")
+    return int(per_account), int(per_address)
+
+
 def flag(name: str, default: bool = False) -> bool:
     value = os.environ.get(name)
     if value is None:

@@ -12,19 +12,16 @@ received. A limit of 0 means none.
 
 from __future__ import annotations
 
-import contextlib
 import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import QuerySet, Sum
 from django.utils import timezone
 
 if TYPE_CHECKING:
     from crawlcoach.web.families.models import Family
-    from crawlcoach.web.videos.models import Video
 
 HOUR = timedelta(hours=1)
 GIGABYTE = 1024**3
@@ -66,12 +63,6 @@ def check_upload(family: Family, incoming_bytes: int) -> None:
     _check_disk(family, incoming_bytes)
 
 
-def _family_videos(family: Family) -> QuerySet[Video]:
-    from crawlcoach.web.videos.models import Video
-
-    return Video.objects.filter(child__family=family)
-
-
 def _check_rate(family: Family, now: datetime) -> None:
     per_hour: int = settings.UPLOADS_PER_HOUR
     if not per_hour:
@@ -98,19 +89,12 @@ def _check_rate(family: Family, now: datetime) -> None:
 
 
 def family_disk_bytes(family: Family) -> int:
-    """The bytes the family's stored videos take: each upload, its skeleton video and its
-    browser copy (made beside the skeleton video, when there is one)."""
+    """The bytes the family's folder takes on disk: every file its videos made (the upload, the
+    skeleton video, the browser copy, the pose track, the shared copies) and its note photos.
+    Summed from the folder itself, so a file added later is counted without a list to keep."""
     from crawlcoach.web.videos import storage
 
-    videos = _family_videos(family)
-    uploaded = videos.aggregate(total=Sum("size_bytes"))["total"] or 0
-    annotated = 0
-    for relative in videos.exclude(annotated_file="").values_list("annotated_file", flat=True):
-        skeleton = storage.absolute(relative)
-        for path in (skeleton, skeleton.with_name(storage.PLAYABLE_NAME)):
-            with contextlib.suppress(OSError):  # a file already gone (or never made) takes no room
-                annotated += path.stat().st_size
-    return int(uploaded) + annotated
+    return storage.folder_bytes(storage.family_dir(family.pk))
 
 
 def _check_disk(family: Family, incoming_bytes: int) -> None:

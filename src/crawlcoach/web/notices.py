@@ -70,8 +70,7 @@ CANCELLED = "You stopped this analysis. You can start it again whenever you like
 # A long video is analysed in its first part only ({minutes}: how much, {total}: its length);
 # the analysis's own note says it too (words.toml, [notes] first_part_only).
 FIRST_PART_NOTE = (
-    "This video is {total} minutes long: we analysed its first {minutes} minutes, the most this "
-    "server looks at."
+    "This video is {total} long: we analysed its first {minutes}, the most this server looks at."
 )
 
 STORAGE_PROBLEM = (
@@ -86,9 +85,12 @@ STORAGE_SAVE_PROBLEM = (
 )
 
 
-def minutes(seconds: float) -> str:
-    """Whole minutes as a parent would say them ("20", "34")."""
-    return f"{max(1, round(seconds / 60))}"
+def duration(seconds: float) -> str:
+    """A length as a parent would say it: "40 seconds", "1 minute", "34 minutes"."""
+    if seconds < 90:
+        whole = max(1, round(seconds))
+        return "1 minute" if whole == 60 else f"{whole} second{'' if whole == 1 else 's'}"
+    return f"{round(seconds / 60)} minutes"
 
 
 # Accounts: signing in, reset links, the family's members (docs/web.md, "Accounts"). The same

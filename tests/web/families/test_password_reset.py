@@ -16,13 +16,14 @@ from django.contrib.auth.models import User
 from django.contrib.auth.tokens import PasswordResetTokenGenerator
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from live_server import free_port
 from web_helpers import PASSWORD
 
 from crawlcoach.web import config
-from crawlcoach.web.families.models import Caregiver, LoginLock
+from crawlcoach.web.families.models import Caregiver, LoginLock, ResetEmail
 
 pytestmark = pytest.mark.django_db
 
@@ -207,3 +208,55 @@ def test_email_settings_from_the_environment() -> None:
     assert config.email({"EMAIL_HOST": "localhost"})["EMAIL_ENABLED"]
     with pytest.raises(config.ConfigError, match="smtp://user:password@"):
         config.email({"EMAIL_URL": "mailto:sam@example.org"})
+
+
+def _forgot(text: str, address: str = "198.51.100.7") -> str:
+    page = Client(REMOTE_ADDR=address).post(reverse("forgot_password"), {"name_or_email": text})
+    assert page.status_code == 200
+    return re.sub(r'value="[^"]+"', "", page.content.decode())
+
+
+def test_an_account_gets_a_few_reset_emails_an_hour_and_the_page_never_tells(
+    inbox: Inbox, parent: User, settings
+) -> None:
+    settings.RESET_EMAILS_PER_ACCOUNT_HOUR, settings.RESET_ASKS_PER_ADDRESS_HOUR = 3, 0
+    User.objects.filter(pk=parent.pk).update(email="sam@example.org")
+    nobody = _forgot("nobody-here")
+    for n in range(5):  # from five addresses: the account's cap holds wherever it is asked
+        assert _forgot(parent.username, f"198.51.100.{10 + n}") == nobody
+    assert ResetEmail.objects.filter(user=parent).count() == 3
+    assert len(inbox.wait_for(3)) == 3
+    time.sleep(1)
+    assert len(inbox.messages) == 3  # the fourth and fifth were never sent
+
+    ResetEmail.objects.update(at=timezone.now() - timedelta(minutes=61))
+    assert _forgot(parent.username) == nobody
+    assert len(inbox.wait_for(4)) == 4  # an hour later the account gets one again
+
+
+def test_one_address_asks_a_few_times_an_hour_whatever_it_types(
+    inbox: Inbox, parent: User, settings
+) -> None:
+    settings.RESET_EMAILS_PER_ACCOUNT_HOUR, settings.RESET_ASKS_PER_ADDRESS_HOUR = 0, 2
+    User.objects.filter(pk=parent.pk).update(email="sam@example.org")
+    nobody = _forgot("nobody-here", "203.0.113.5")
+    assert _forgot("someone-else", "203.0.113.5") == nobody  # unknown names count too
+    assert _forgot(parent.username, "203.0.113.5") == nobody  # capped: the same page
+    time.sleep(1)
+    assert inbox.messages == [] and not ResetEmail.objects.exists()
+
+    assert _forgot(parent.username, "203.0.113.6") == nobody  # another address is not held
+    assert len(inbox.wait_for(1)) == 1
+
+
+def test_reset_email_caps_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.conf import settings as django_settings
+
+    assert django_settings.RESET_EMAILS_PER_ACCOUNT_HOUR == 3
+    assert django_settings.RESET_ASKS_PER_ADDRESS_HOUR == 10
+    monkeypatch.setenv("CRAWLCOACH_RESET_EMAILS_PER_HOUR", "1")
+    monkeypatch.setenv("CRAWLCOACH_RESET_ASKS_PER_HOUR", "0")
+    assert config.reset_email_caps() == (1, 0)
+    monkeypatch.setenv("CRAWLCOACH_RESET_ASKS_PER_HOUR", "lots")
+    with pytest.raises(config.ConfigError, match="CRAWLCOACH_RESET_ASKS_PER_HOUR"):
+        config.reset_email_caps()

@@ -18,6 +18,7 @@ from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
 from crawlcoach.web import notices
+from crawlcoach.web.client_address import client_address
 from crawlcoach.web.families import membership, reset
 from crawlcoach.web.families.access import signed_in_user
 from crawlcoach.web.families.account_forms import (
@@ -103,7 +104,7 @@ def forgot_password(request: HttpRequest) -> HttpResponse:
     form = ForgotPasswordForm(request.POST or None) if settings.EMAIL_ENABLED else None
     sent = False
     if form is not None and request.method == "POST" and form.is_valid():
-        reset.email_links(form.cleaned_data["name_or_email"])
+        reset.email_links(form.cleaned_data["name_or_email"], client_address(request))
         sent = True
     context = {"form": form, "sent": sent, "sent_message": notices.reset_email_sent(reset.hours())}
     return render(request, "families/forgot_password.html", context)

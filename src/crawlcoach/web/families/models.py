@@ -75,3 +75,18 @@ class LoginLock(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["username", "address"], name="one_lock_per_pair")
         ]
+
+
+class ResetAsk(models.Model):
+    """One use of "Forgot your password?" from one client address, whatever was typed: counted
+    so one address cannot send reset emails without end (``families.reset_caps``)."""
+
+    address = models.CharField(max_length=64)
+    at = models.DateTimeField(db_index=True)
+
+
+class ResetEmail(models.Model):
+    """One reset email sent to one account: counted so an inbox is not flooded."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    at = models.DateTimeField(db_index=True)

@@ -24,6 +24,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from crawlcoach.web import notices
+from crawlcoach.web.families import reset_caps
 from crawlcoach.web.families.models import LoginLock
 from crawlcoach.web.families.sessions import end_sessions_of
 
@@ -58,9 +59,12 @@ def accounts_for(name_or_email: str) -> list[User]:
     return [user for user in found.exclude(email="") if user.has_usable_password()]
 
 
-def email_links(name_or_email: str) -> None:
+def email_links(name_or_email: str, address: str) -> None:
     """Send a reset link to each matching account, in the background: the answer comes as fast
-    whether or not anything matched, so its timing tells nothing either."""
+    whether or not anything matched, so its timing tells nothing either. Held to the caps per
+    client address and per account (``reset_caps``), silently: the page is the same."""
+    if not reset_caps.take_ask(address):
+        return
     messages = [
         EmailMessage(
             notices.RESET_EMAIL_SUBJECT,
@@ -68,6 +72,7 @@ def email_links(name_or_email: str) -> None:
             to=[user.email],
         )
         for user in accounts_for(name_or_email)
+        if reset_caps.take_email(user)
     ]
     if messages:
         threading.Thread(target=_send, args=(messages,), daemon=True).start()

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from crawlcoach import notes, words
-from crawlcoach.contract import Analysis, ContractError, Locomotion, certainty
+from crawlcoach.contract import Analysis, ContractError, Locomotion, Quality, certainty
 from crawlcoach.vocabulary import (
     BOUT_DIRECTIONS,
     LIMBS,
     TRAVEL_DIRECTIONS,
     Certainty,
     Direction,
+    NoteCode,
 )
 from crawlcoach.web import notices
 
@@ -124,9 +125,11 @@ def balance_cards(analysis: Analysis) -> list[Card]:
     return [symmetry, coordination]
 
 
-def confidence(analysis: Analysis) -> dict[str, Any]:
+def confidence(analysis: Analysis, first_part_said: bool = False) -> dict[str, Any]:
     """How far to trust this analysis, in words, with what limited it: how much of the video
-    showed the baby, and how sure the reported direction is."""
+    showed the baby, and how sure the reported direction is. ``first_part_said``: the page
+    already says above the result that only the first part was analysed, so the list leaves
+    that note out rather than say it twice."""
     quality = analysis.quality
     coverage = quality.pose_coverage
     direction = analysis.locomotion.dominant_direction
@@ -143,8 +146,21 @@ def confidence(analysis: Analysis) -> dict[str, Any]:
         "coverage_pct": round(100 * coverage),
         "direction": _certainty_words(direction, level),
         "usable": quality.usable,
-        "problems": list(notes.for_parent(quality)),
+        "problems": _problems(quality, first_part_said),
     }
+
+
+def _problems(quality: Quality, first_part_said: bool) -> list[str]:
+    problems = notes.for_parent(quality)
+    if not first_part_said:
+        return list(problems)
+    said = {
+        text
+        for n in quality.notes or ()
+        if n.code == NoteCode.FIRST_PART_ONLY.value
+        for text in (n.text, notes.sentence(n))
+    }
+    return [problem for problem in problems if problem not in said]
 
 
 def _direction_confidence(locomotion: Locomotion) -> float | None:
@@ -175,19 +191,20 @@ def first_part_note(result: Analysis | Mapping[str, Any], analysis: Analysis) ->
     if not isinstance(full, int | float) or isinstance(full, bool) or not full > 0:
         return ""
     return notices.FIRST_PART_NOTE.format(
-        minutes=notices.minutes(analysis.video.duration_s), total=notices.minutes(float(full))
+        minutes=notices.duration(analysis.video.duration_s), total=notices.duration(float(full))
     )
 
 
 def result_context(result: Analysis | Mapping[str, Any]) -> dict[str, Any]:
     analysis = read_result(result)
+    first_part = first_part_note(result, analysis)
     return {
-        "first_part_note": first_part_note(result, analysis),
+        "first_part_note": first_part,
         "timeline": timeline(analysis),
         "duration_s": analysis.video.duration_s,
         "movement_cards": movement_cards(analysis),
         "limb_cards": limb_cards(analysis),
         "balance_cards": balance_cards(analysis),
-        "confidence": confidence(analysis),
+        "confidence": confidence(analysis, first_part_said=bool(first_part)),
         "legend": [(d.value, words.label(d)) for d in BOUT_DIRECTIONS],
     }

@@ -31,8 +31,13 @@ def media_root() -> Path:
     return Path(settings.MEDIA_ROOT)
 
 
+def family_dir(family_id: int) -> Path:
+    """Everything a family's children have on disk: videos, their made files, note photos."""
+    return media_root() / f"family-{family_id}"
+
+
 def child_dir(child: Child) -> Path:
-    return media_root() / f"family-{child.family_id}" / f"child-{child.pk}"
+    return family_dir(child.family_id) / f"child-{child.pk}"
 
 
 def video_dir(video: Video) -> Path:
@@ -95,6 +100,18 @@ def shared_copy_path(video: Video, kind: str) -> Path:
 def playable_path(video: Video) -> Path:
     """The plain copy made in the analysis' pass when browsers cannot play the original."""
     return video_dir(video) / PLAYABLE_NAME
+
+
+def folder_bytes(folder: Path) -> int:
+    """The bytes of every file under ``folder`` (0 when it does not exist)."""
+    total = 0
+    for path in folder.rglob("*"):
+        try:
+            if path.is_file() and not path.is_symlink():
+                total += path.stat().st_size
+        except OSError:  # a file removed while counting takes no room
+            continue
+    return total
 
 
 def delete_video_files(video: Video) -> None:
