@@ -3,10 +3,14 @@ the same clip reversed; pivoting in place means turning round, not settling a fe
 
 from __future__ import annotations
 
-import numpy as np
+from dataclasses import replace
 
-from crawlcoach.motion.bouts import _merge_short, find_bouts
+import numpy as np
+import pytest
+
+from crawlcoach.motion.bouts import _bout, _merge_short, find_bouts, join_bouts
 from crawlcoach.motion.travel import TravelSignals
+from crawlcoach.parameters import BoutParams
 
 # Per-frame labels of a real clip (15 fps): a first run lasting exactly MIN_BOUT_S, then short
 # runs of the other way inside a long one.
@@ -55,3 +59,40 @@ def test_turning_round_in_place_is_pivoting() -> None:
 
 def test_settling_twenty_degrees_is_staying_put() -> None:
     assert {b.direction for b in find_bouts(_turning_in_place(20.0))} == {"stationary"}
+
+
+def _crawling_ahead(seconds: float, speed: float = 0.5) -> TravelSignals:
+    """``seconds`` of steady travel along the heading at ``speed`` body lengths/s."""
+    fps = 15.0
+    t = np.arange(round(seconds * fps)) / fps
+    n = len(t)
+    velocity = np.zeros((n, 3))
+    velocity[:, 0] = speed
+    return TravelSignals(
+        timestamps_s=t,
+        velocity=velocity,
+        forward=np.full(n, speed),
+        speed=np.full(n, speed),
+        turn_deg_s=np.zeros(n),
+        known=np.ones(n, bool),
+        planar_forward=np.full(n, speed),
+        heading_deg=np.zeros(n),
+    )
+
+
+def test_two_neighbouring_bouts_joined_measure_as_the_whole_stretch() -> None:
+    travel = _crawling_ahead(3.0)
+    (whole,) = find_bouts(travel)
+    dt = np.gradient(travel.timestamps_s)
+    first = _bout(travel, dt, "forward", 0, 20, BoutParams())
+    then = replace(_bout(travel, dt, "forward", 20, len(dt), BoutParams()), confidence=0.4)
+    joined = join_bouts(first, then, travel, BoutParams())
+    assert (joined.start_s, joined.end_s) == (first.start_s, then.end_s)
+    assert (joined.start_index, joined.end_index) == (whole.start_index, whole.end_index)
+    parts = first.distance_body_lengths + then.distance_body_lengths
+    assert joined.distance_body_lengths == pytest.approx(parts)
+    assert joined.distance_body_lengths == pytest.approx(whole.distance_body_lengths)
+    assert joined.net_forward_body_lengths == pytest.approx(whole.net_forward_body_lengths)
+    assert joined.sideways == pytest.approx(whole.sideways)
+    assert joined.confidence == 0.4  # the lower of the two
+    assert joined.direction == "forward"

@@ -22,7 +22,7 @@ from crawlcoach.motion.direction_model import (
     read_direction,
 )
 from crawlcoach.motion.windows import EVEN_FEATURES, ODD_FEATURES, Windows, design_names
-from crawlcoach.parameters import AnalysisParams, WindowParams
+from crawlcoach.parameters import AnalysisParams, BoutParams, WindowParams
 
 
 def _model_json() -> dict:
@@ -138,6 +138,20 @@ def test_a_noisy_forward_crawl_the_rules_split_reads_forward(name: str, seed: in
         assert other not in {b.direction for b in loco.bouts}
         assert loco.seconds.to_dict()[other] == 0
         assert loco.distance_body_lengths.to_dict()[other] == 0
+        # Bouts that now go the same way are joined, as the bout stage joins a short spell to
+        # its neighbours; the time and distance travelled stay as the rules measured them.
+        tolerance = BoutParams().min_bout_s
+        for first, then in zip(loco.bouts, loco.bouts[1:], strict=False):
+            same = (first.direction, first.style) == (then.direction, then.style)
+            assert not (same and then.start_s - first.end_s < tolerance), (first, then)
+        rules_travel = rules.locomotion.seconds.forward + rules.locomotion.seconds.backward
+        rules_path = sum(rules.locomotion.distance_body_lengths.to_dict().values())
+        way = "backward" if other == "forward" else "forward"
+        if loco is ahead:
+            assert loco.seconds.to_dict()[way] == pytest.approx(rules_travel, abs=0.011)
+            assert loco.distance_body_lengths.to_dict()[way] == pytest.approx(rules_path, abs=0.011)
+        reported = sum(b.distance_body_lengths for b in loco.bouts if b.direction == way)
+        assert reported == pytest.approx(loco.distance_body_lengths.to_dict()[way], abs=0.03)
 
 
 def test_the_analysis_refuses_windows_the_packaged_model_was_not_trained_on() -> None:

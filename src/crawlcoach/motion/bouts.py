@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -84,6 +84,17 @@ def find_bouts(travel: TravelSignals, params: BoutParams = BoutParams()) -> list
             bouts.append(_bout(travel, dt, labels[start], start, i, p))
         start = i
     return bouts
+
+
+def join_bouts(first: Bout, last: Bout, travel: TravelSignals, params: BoutParams) -> Bout:
+    """One bout from ``first`` to ``last`` (same direction, neighbours or with only unknown frames
+    between), measured over all their frames as ``find_bouts`` measures a bout, keeping their
+    direction and the lower of their confidences (a joined bout is no surer than its parts)."""
+    dt = np.gradient(travel.timestamps_s)
+    whole = _bout(travel, dt, first.direction, first.start_index, last.end_index, params)
+    return replace(
+        whole, direction=first.direction, confidence=min(first.confidence, last.confidence)
+    )
 
 
 def _merge_short(

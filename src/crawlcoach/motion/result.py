@@ -9,7 +9,7 @@ import numpy as np
 
 from crawlcoach import contract, quality
 from crawlcoach.contract import Coordination, Distances, Limbs, LimbUse, Locomotion, Note, Seconds
-from crawlcoach.motion.bouts import Bout, find_bouts
+from crawlcoach.motion.bouts import Bout, find_bouts, join_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
 from crawlcoach.motion.coordination import analyze_coordination
@@ -19,9 +19,9 @@ from crawlcoach.motion.heading import Heading, estimate_heading
 from crawlcoach.motion.limbs import analyze_limbs
 from crawlcoach.motion.posture import measure_posture
 from crawlcoach.motion.style import classify_style, resting_style
-from crawlcoach.motion.travel import measure_travel
+from crawlcoach.motion.travel import TravelSignals, measure_travel
 from crawlcoach.motion.windows import window_features
-from crawlcoach.parameters import AnalysisParams, StyleParams
+from crawlcoach.parameters import AnalysisParams, BoutParams, StyleParams
 from crawlcoach.pose.track import PoseTrack
 from crawlcoach.vocabulary import (
     BOUT_DIRECTIONS,
@@ -115,6 +115,10 @@ def analyze_motion(
             # reported must not contradict the clip's reading.
             styled = [(_one_way(b, direction, confidence), s) for b, s in styled]
             seconds = _direction_seconds(styled)
+    # Neighbours that now go the same way (relabelled above, or the net progress of two runs
+    # the frames had apart) are one bout in the contract; the time, distances and limb frames
+    # below stay those of the bouts as measured.
+    reported = _join_same_way(styled, travel, params.bouts)
 
     travelling = np.zeros(len(clean), bool)
     for bout, style in styled:
@@ -147,7 +151,7 @@ def analyze_motion(
         direction_confidence=confidence,
         seconds=Seconds(**{k: round(v, 2) for k, v in seconds.items()}),
         dominant_style=Style(dominant_style),
-        bouts=tuple(_bout_record(b, s) for b, s in styled),
+        bouts=tuple(_bout_record(b, s) for b, s in reported),
         distance_body_lengths=Distances(
             **{
                 d: round(sum(b.distance_body_lengths for b, _ in styled if b.direction == d), 2)
@@ -206,6 +210,24 @@ def _one_way(bout: Bout, direction: str, confidence: float) -> Bout:
     if bout.direction not in TRAVEL_DIRECTIONS or bout.direction == direction:
         return bout
     return replace(bout, direction=direction, confidence=min(bout.confidence, confidence))
+
+
+def _join_same_way(
+    styled: list[tuple[Bout, str]], travel: TravelSignals, params: BoutParams
+) -> list[tuple[Bout, str]]:
+    """Neighbouring bouts of the same direction and style joined into one where less than
+    ``min_bout_s`` lies between them: the bout stage gives a shorter spell between two runs to
+    its neighbours, so the contract never lists one stretch as two."""
+    joined: list[tuple[Bout, str]] = []
+    for bout, style in styled:
+        if joined:
+            last, last_style = joined[-1]
+            same_way = bout.direction == last.direction and style == last_style
+            if same_way and bout.start_s - last.end_s < params.min_bout_s:
+                joined[-1] = (join_bouts(last, bout, travel, params), style)
+                continue
+        joined.append((bout, style))
+    return joined
 
 
 def _faces_the_camera(heading: Heading, frames: np.ndarray, facing_camera: float) -> bool:
