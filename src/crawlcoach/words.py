@@ -204,7 +204,7 @@ def note(code: NoteCode, details: Mapping[str, Any] | None = None) -> str:
     limbs = [WORDS.limbs[Limb(n)].lower() for n in named]
     fill["limbs"] = _and(limbs) if limbs else "arms and legs"
     for key, seconds in (("minutes", "analysed_s"), ("total", "full_duration_s")):
-        fill[key] = _minutes(details.get(seconds))
+        fill[key] = spoken_length(details.get(seconds))
     return WORDS.notes[code].format_map(fill)
 
 
@@ -221,7 +221,8 @@ def sides(balance: SideBalance) -> Mapping[str, str]:
     return WORDS.sides[balance]
 
 
-def _minutes(seconds: Any) -> str:
+def spoken_length(seconds: Any) -> str:
+    """A length as a parent would say it ("40 seconds", "34 minutes"); "part" when unknown."""
     if not isinstance(seconds, int | float) or isinstance(seconds, bool):
         return "part"
     if not 0 <= seconds < float("inf"):

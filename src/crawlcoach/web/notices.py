@@ -85,14 +85,6 @@ STORAGE_SAVE_PROBLEM = (
 )
 
 
-def duration(seconds: float) -> str:
-    """A length as a parent would say it: "40 seconds", "1 minute", "34 minutes"."""
-    if seconds < 90:
-        whole = max(1, round(seconds))
-        return "1 minute" if whole == 60 else f"{whole} second{'' if whole == 1 else 's'}"
-    return f"{round(seconds / 60)} minutes"
-
-
 # Accounts: signing in, reset links, the family's members (docs/web.md, "Accounts"). The same
 # words whether or not a username exists, so no answer tells who has an account here.
 

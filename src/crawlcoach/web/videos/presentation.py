@@ -191,7 +191,7 @@ def first_part_note(result: Analysis | Mapping[str, Any], analysis: Analysis) ->
     if not isinstance(full, int | float) or isinstance(full, bool) or not full > 0:
         return ""
     return notices.FIRST_PART_NOTE.format(
-        minutes=notices.duration(analysis.video.duration_s), total=notices.duration(float(full))
+        minutes=words.spoken_length(analysis.video.duration_s), total=words.spoken_length(full)
     )
 
 
