@@ -28,7 +28,8 @@ from crawlcoach.parameters import AnalysisParams
 from crawlcoach.pose import PoseBackend, PoseEstimate, PoseTrack, open_backend, track_infant
 from crawlcoach.pose.sparse import StillnessGate
 from crawlcoach.pose.tracker import FrameHook
-from crawlcoach.report.pass_videos import MAX_OUTPUT_SIDE, PassVideos
+from crawlcoach.report.overlay import MAX_OUTPUT_SIDE
+from crawlcoach.report.pass_videos import PassVideos
 from crawlcoach.video import DEFAULT_ANALYSIS_FPS, Frame, VideoInfo, iter_frames
 from crawlcoach.video.browser import plays_in_browsers
 from crawlcoach.video.prefetch import Prefetched

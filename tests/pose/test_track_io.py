@@ -75,3 +75,29 @@ def test_likeness_uses_depth_for_a_crawler_seen_from_behind() -> None:
     est = PoseEstimate(pts, np.ones(COUNT), depth, 0.9)
     flat_depth = PoseEstimate(pts, np.ones(COUNT), np.zeros(COUNT), 0.9)
     assert infant_likeness(est, 240)[0] > infant_likeness(flat_depth, 240)[0]
+
+
+def _track_at(times: list[float]) -> PoseTrack:
+    t = len(times)
+    return PoseTrack(
+        timestamps_s=np.array(times, dtype=float),
+        keypoints_px=np.zeros((t, COUNT, 2)),
+        confidence=np.ones((t, COUNT)),
+        frame_size=(320, 240),
+        source="test",
+    )
+
+
+def test_nearest_row_takes_the_closest_row_within_the_tolerance() -> None:
+    track = _track_at([0.0, 0.1, 0.2, 0.3])
+    assert track.nearest_row(0.14, 0.05) == 1
+    assert track.nearest_row(0.16, 0.05) == 2
+    assert track.nearest_row(-0.01, 0.05) == 0
+    assert track.nearest_row(0.5, 0.05) is None  # past the end, too far
+    assert track.nearest_row(0.5, 0.25) == 3
+    assert _track_at([]).nearest_row(0.0, 1.0) is None
+
+
+def test_frame_rate_is_the_rows_per_second() -> None:
+    assert _track_at([0.0, 0.1, 0.2, 0.3]).frame_rate == pytest.approx(10.0)
+    assert _track_at([0.0]).frame_rate == 15.0  # too short to tell

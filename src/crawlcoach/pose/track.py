@@ -64,6 +64,24 @@ class PoseTrack:
     def duration_s(self) -> float:
         return float(self.timestamps_s[-1] - self.timestamps_s[0]) if len(self) > 1 else 0.0
 
+    @property
+    def frame_rate(self) -> float:
+        """Rows per second (the rate it was tracked at); 15 for a track too short to tell."""
+        if len(self) < 2:
+            return 15.0
+        return float(1.0 / np.median(np.diff(self.timestamps_s)))
+
+    def nearest_row(self, t: float, tolerance_s: float) -> int | None:
+        """The row closest in time to ``t`` seconds, if it is within ``tolerance_s``."""
+        if len(self) == 0:
+            return None
+        i = int(np.searchsorted(self.timestamps_s, t))
+        best = min(
+            (j for j in (i - 1, i) if 0 <= j < len(self)),
+            key=lambda j: abs(self.timestamps_s[j] - t),
+        )
+        return best if abs(self.timestamps_s[best] - t) <= tolerance_s else None
+
     def save(self, path: str | Path) -> None:
         """Write the track as a compressed ``.npz`` (arrays) with its metadata as JSON inside."""
         header = {

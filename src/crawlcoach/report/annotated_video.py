@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
 from crawlcoach.pose.track import PoseTrack
-from crawlcoach.report.overlay import draw_skeleton
+from crawlcoach.report.overlay import MAX_OUTPUT_SIDE, draw_skeleton
 from crawlcoach.video import iter_frames, probe
 from crawlcoach.video.writer import VideoWriter
 
-# Browsers and phones play this comfortably; larger sources are shrunk to it.
-MAX_OUTPUT_SIDE = 1280
+# A source frame is drawn with the track row this close to it in time, else left bare.
+NEAREST_ROW_S = 0.05
 
 
 def write_annotated_video(
@@ -22,7 +20,7 @@ def write_annotated_video(
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     info = probe(source)
-    rate = fps or _track_rate(track)
+    rate = fps or track.frame_rate
     frames = iter_frames(source, fps=rate, max_side=MAX_OUTPUT_SIDE)
     writer: VideoWriter | None = None
     try:
@@ -31,7 +29,7 @@ def write_annotated_video(
                 h, w = frame.image.shape[:2]
                 writer = VideoWriter(out, fps=rate, width=w, height=h)
                 writer.__enter__()
-            i = _nearest(track.timestamps_s, frame.timestamp_s)
+            i = track.nearest_row(frame.timestamp_s, NEAREST_ROW_S)
             image = frame.image
             if i is not None:
                 image = draw_skeleton(
@@ -44,18 +42,3 @@ def write_annotated_video(
     if writer is None:
         raise ValueError(f"{info.path}: no frames to annotate")
     return out
-
-
-def _track_rate(track: PoseTrack) -> float:
-    if len(track) < 2:
-        return 15.0
-    return float(1.0 / np.median(np.diff(track.timestamps_s)))
-
-
-def _nearest(timestamps: np.ndarray, t: float, tolerance_s: float = 0.05) -> int | None:
-    if len(timestamps) == 0:
-        return None
-    i = int(np.searchsorted(timestamps, t))
-    candidates = [j for j in (i - 1, i) if 0 <= j < len(timestamps)]
-    best = min(candidates, key=lambda j: abs(timestamps[j] - t))
-    return best if abs(timestamps[best] - t) <= tolerance_s else None

@@ -9,6 +9,10 @@ import numpy as np
 
 from crawlcoach.pose.keypoints import COUNT, NAMES, SKELETON
 
+# The videos we write (overlay, browser copy, copies to share) are at most this many pixels on
+# their longer side: browsers and phones play that comfortably; larger sources are shrunk to it.
+MAX_OUTPUT_SIDE: Final = 1280
+
 # RGB. The baby's own left and right, in colours that stay apart for colour-blind viewers.
 LEFT_COLOUR: Final = (255, 150, 0)  # orange
 RIGHT_COLOUR: Final = (0, 150, 255)  # blue

@@ -23,8 +23,6 @@ from crawlcoach.report.overlay import draw_skeleton
 from crawlcoach.video import Frame
 from crawlcoach.video.writer import VideoWriter
 
-# Browsers and phones play this comfortably; larger sources are shrunk to it.
-MAX_OUTPUT_SIDE = 1280
 # Frames waiting for the encoding thread; past this the pass waits, bounding memory.
 MAX_PENDING = 8
 

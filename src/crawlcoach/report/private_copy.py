@@ -23,13 +23,12 @@ import numpy as np
 from crawlcoach.pose.faces import FaceBox, FaceDetector
 from crawlcoach.pose.keypoints import HEAD, INDEX
 from crawlcoach.pose.track import PoseTrack
-from crawlcoach.report.overlay import draw_skeleton
+from crawlcoach.report.overlay import MAX_OUTPUT_SIDE, draw_skeleton
 from crawlcoach.video import Frame, iter_frames
 from crawlcoach.video.writer import VideoWriter
 
 Progress = Callable[[float], None]  # fraction done, 0..1
 
-MAX_OUTPUT_SIDE: Final = 1280
 MAX_OUTPUT_FPS: Final = 30.0
 BACKGROUND: Final = (38, 42, 50)  # dark slate: the white, orange and blue lines stand out on it
 
@@ -230,7 +229,7 @@ def write_skeleton_only(
     size = (max(2, round(width * scale)), max(2, round(height * scale)))
     blank = np.empty((size[1], size[0], 3), np.uint8)
     blank[:] = BACKGROUND
-    rate = _track_rate(track)
+    rate = track.frame_rate
     with VideoWriter(out, fps=rate, width=size[0], height=size[1]) as writer:
         for i, t in enumerate(track.timestamps_s):
             image = draw_skeleton(blank, track.keypoints_px[i] * scale, track.confidence[i])
@@ -253,15 +252,7 @@ def _sampled(frames: Iterator[Frame], rate: float) -> Iterator[Frame]:
 def _head_at(track: PoseTrack | None, t: float, scale: float, side: int) -> Region | None:
     if track is None or len(track) == 0:
         return None
-    i = int(np.searchsorted(track.timestamps_s, t))
-    candidates = [j for j in (i - 1, i) if 0 <= j < len(track)]
-    row = min(candidates, key=lambda j: abs(track.timestamps_s[j] - t))
-    if abs(track.timestamps_s[row] - t) > NEAREST_ROW_S:
+    row = track.nearest_row(t, NEAREST_ROW_S)
+    if row is None:
         return None
     return head_region(track.keypoints_px[row] * scale, track.confidence[row], side)
-
-
-def _track_rate(track: PoseTrack) -> float:
-    if len(track) < 2:
-        return 15.0
-    return float(1.0 / np.median(np.diff(track.timestamps_s)))

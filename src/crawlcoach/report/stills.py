@@ -82,7 +82,7 @@ def still_frame(
         found = _frame_at(source, at_s)
         if found is not None:
             image, scale, shown_at = found
-            row = _nearest(track, shown_at)
+            row = track.nearest_row(shown_at, NEAREST_ROW_S)
             if row is not None:
                 return draw_skeleton(image, track.keypoints_px[row] * scale, track.confidence[row])
     return None
@@ -109,10 +109,3 @@ def _frame_at(path: Path, at_s: float) -> tuple[np.ndarray, float, float] | None
             return last
     except (CrawlcoachError, OSError, ValueError):
         return None  # a damaged or unreadable file: no still, the report still prints
-
-
-def _nearest(track: PoseTrack, t: float) -> int | None:
-    if len(track) == 0:
-        return None
-    i = int(np.argmin(np.abs(track.timestamps_s - t)))
-    return i if abs(track.timestamps_s[i] - t) <= NEAREST_ROW_S else None
