@@ -287,6 +287,18 @@ class StyleParams:
     bear_trunk_level: float = param(
         0.4, "trunk lengths", "a bear crawler's trunk stands up less than this", SYNTH
     )
+    lying_across: float = param(
+        0.5,
+        "trunk lengths",
+        "a trunk rising less than this in the image lies across the view (within ~30 degrees)",
+        LOGO,
+    )
+    lying_share: float = param(
+        0.67,
+        "fraction",
+        "share of the frames lying across the view for the limbs to tell a baby on its back",
+        LOGO,
+    )
     hips_apart: float = param(
         0.2, "trunk lengths", "hips apart across the axis: legs seen from above or behind", CLIPS
     )

@@ -1,6 +1,6 @@
 """A baby who stays put reads ``stationary`` and ``crawling: false`` however its limbs move, and a
-walking toddler is no crawler (issue 17). Synthetic tracks pin what the rules get right; two
-real supine clips are the known misses (docs/benchmarks.md: "A travel gate, tried")."""
+walking toddler is no crawler (issue 17). Synthetic tracks pin what the rules get right, real
+clips what they must hold on footage (tests/motion/test_lying_and_held.py: the posture tests)."""
 
 from __future__ import annotations
 
@@ -92,10 +92,19 @@ def test_real_babies_lying_still_read_stationary(name: str) -> None:
 
 
 @pytest.mark.clips
-@pytest.mark.xfail(
-    strict=True,
-    reason="known miss: on its back, kicking, read as a hands-and-knees crawl; no clip feature "
-    "the code computes separates it from the g06 belly crawls held out (docs/benchmarks.md)",
+@pytest.mark.parametrize(
+    "name",
+    # on its back kicking, still camera; a newborn on its side, the camera coming nearer
+    ["dvirbuss_PE_trained_supine_video20.mp4", "dvirbuss_train_video4.mp4"],
 )
-def test_a_real_supine_baby_kicking_is_not_crawling() -> None:
-    assert _real("dvirbuss_PE_trained_supine_video20.mp4").crawling is False
+def test_a_real_baby_on_its_back_or_side_is_not_crawling(name: str) -> None:
+    loco = _real(name)
+    assert loco.crawling is False
+    assert loco.dominant_direction == "stationary"
+
+
+@pytest.mark.clips
+def test_a_real_toddler_walking_held_by_the_hands_is_not_crawling() -> None:
+    loco = _real("TushnaE_baby_walking_processed.mp4")
+    assert loco.crawling is False
+    assert loco.dominant_style == "walking"

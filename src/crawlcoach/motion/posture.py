@@ -23,6 +23,7 @@ class Posture:
     knee_angle_deg: np.ndarray  # 180 = straight leg (2-D, so foreshortening bends it)
     trunk_up: np.ndarray  # shoulders above hips in the image (1 = straight up, in trunk lengths)
     ankle_below: np.ndarray  # ankles below the hips in the image
+    knee_below: np.ndarray  # knees below the hips in the image (negative: raised above them)
     side_sign: np.ndarray  # +1/-1: which side of the axis the left shoulder lies (flips in a roll)
     shoulder_width: np.ndarray  # apparent shoulder width in trunk lengths
     wrist_ahead: np.ndarray  # wrists ahead of the shoulders along the body axis
@@ -75,6 +76,7 @@ def measure_posture(clean: CleanTrack) -> Posture:
             return np.nanmean(np.where(clean.seen[:, cols], xy[:, cols, 1], np.nan), axis=1)
 
         ankle_y = seen_y(ankles)
+        knee_y = seen_y(knees)
         wrist_y = seen_y((K["left_wrist"], K["right_wrist"]))
         across = np.stack([-u[:, 1], u[:, 0]], axis=1)
 
@@ -90,6 +92,7 @@ def measure_posture(clean: CleanTrack) -> Posture:
             knee_angle_deg=angles,
             trunk_up=(hip[:, 1] - sh[:, 1]) / size,
             ankle_below=(ankle_y - hip[:, 1]) / size,
+            knee_below=(knee_y - hip[:, 1]) / size,
             side_sign=np.sign(cross),
             shoulder_width=np.linalg.norm(lr, axis=1) / size,
             wrist_ahead=-behind((K["left_wrist"], K["right_wrist"]), SHOULDERS),

@@ -18,7 +18,7 @@ from crawlcoach.motion.dominance import direction_confidence, dominant_direction
 from crawlcoach.motion.heading import Heading, estimate_heading
 from crawlcoach.motion.limbs import analyze_limbs
 from crawlcoach.motion.posture import measure_posture
-from crawlcoach.motion.style import classify_style, resting_style
+from crawlcoach.motion.style import classify_style, lies_on_back, resting_style
 from crawlcoach.motion.travel import TravelSignals, measure_travel
 from crawlcoach.motion.windows import window_features
 from crawlcoach.parameters import AnalysisParams, BoutParams, StyleParams
@@ -73,6 +73,12 @@ def analyze_motion(
     travel = measure_travel(clean, heading, params.bouts)
     posture = measure_posture(clean)
     bouts = find_bouts(travel, params.bouts)
+    if lies_on_back(clean.present, posture, heading, clean.frame_rate, params.style):
+        # A baby lying on its back through the clip does not go across the floor: what looks
+        # like travel in a bout that also shows it on its back is the pose wobbling with the
+        # kicking limbs, or the camera coming nearer. A bout that does not (it rolled over and
+        # crawled) stays; a crawler whose pose looks supine in a few bouts is not supine overall.
+        bouts = [_still_if_on_back(b, posture, heading, clean.frame_rate, params) for b in bouts]
     styled = [_bout_style(b, posture, heading, clean.frame_rate, params.style) for b in bouts]
 
     seconds = _direction_seconds(styled)
@@ -195,6 +201,18 @@ def _bout_style(
         # the way they face.
         bout = replace(bout, direction="forward")
     return bout, style
+
+
+def _still_if_on_back(
+    bout: Bout, posture: Any, heading: Any, fps: float, params: AnalysisParams
+) -> Bout:
+    if bout.direction not in TRAVEL_DIRECTIONS:
+        return bout
+    mask = np.zeros(len(heading.in_plane), bool)
+    mask[bout.start_index : bout.end_index] = True
+    if lies_on_back(mask, posture, heading, fps, params.style):
+        return replace(bout, direction="stationary")
+    return bout
 
 
 def _direction_seconds(styled: list[tuple[Bout, str]]) -> dict[str, float]:

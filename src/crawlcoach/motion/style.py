@@ -109,8 +109,35 @@ def classify_style(
         return "belly"
     standing_legs = knee_angle > p.straight_knee and ankle_below > p.bear_ankle_below
     if standing_legs and trunk_up < p.bear_trunk_level:
+        # A bear crawler stands on its hands. Straight legs with the hands at or above the
+        # shoulders are a child standing, held up by the hands (the backend then often lays
+        # its trunk down in the image).
+        if med(posture.wrist_below) < 0:
+            return "walking"
         return "bear"
     return "hands_and_knees"
+
+
+def lies_on_back(
+    frames_: np.ndarray, posture: Posture, heading: Heading, fps: float, params: StyleParams
+) -> bool:
+    """Whether the baby lies on its back (or side) over the frames in the boolean mask
+    ``frames_``. Seen from the side, a crawler carries its trunk on hands and knees, or lies on
+    forearms and thighs: wrists and knees at or below the trunk. A baby on its back kicking and
+    waving holds both above it. Judged only where the body lies across the view in most of
+    those frames: head-on or from above the image cannot tell up from forward, and a crawler
+    coming head-on that the backend takes for a side view shows its limbs "above" the trunk
+    (docs/benchmarks.md: Babies on their backs)."""
+    p = params
+    across = (
+        frames_ & (heading.in_plane > p.legs_in_plane) & (np.abs(posture.trunk_up) < p.lying_across)
+    )
+    if across.sum() < max(1, p.lying_share * frames_.sum()):
+        return False
+    least = frames(p.min_median_s, fps)
+    wrists = _median(posture.wrist_below[across], min_count=least)
+    knees = _median(posture.knee_below[across], min_count=least)
+    return bool(wrists < 0 and knees < 0)
 
 
 def _frog_legs(
