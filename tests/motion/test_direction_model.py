@@ -89,6 +89,18 @@ def test_both_ways_for_seconds_each_is_mixed() -> None:
     assert reading.sure_forward_s >= 2.0 and reading.sure_backward_s >= 2.0
 
 
+def test_a_mixed_reading_is_never_more_than_low_certainty() -> None:
+    # However strong the windows each way, and even with a model whose one-way readings reach
+    # high: no held-out clip has shown a learned "mixed" right.
+    model = replace(packaged_model(), p_medium=0.6, p_high=0.7)
+    one_way = read_direction(_windows([3.0] * 12), model)
+    assert contract.certainty(one_way.confidence) == "high"
+    reading = read_direction(_windows([3.0] * 12 + [-3.0] * 12), model)
+    assert reading.direction == "mixed"
+    assert contract.certainty(reading.confidence) == "low"
+    assert reading.confidence > 0.0  # still says how clear the lesser way is
+
+
 def test_the_reading_of_reversed_windows_is_the_opposite() -> None:
     ahead = read_direction(_windows([0.4, 0.5, 0.2, 0.6, 0.5, 0.3]))
     back = read_direction(_windows([-0.3, -0.5, -0.6, -0.2, -0.5, -0.4]))
