@@ -52,6 +52,8 @@ class SuccessorForm(forms.Form):
         if caregiver is not None and membership.needs_successor(caregiver):
             successor.queryset = caregiver.family.caregivers.exclude(pk=caregiver.pk)
             successor.required = True
+            # Also when the other admin left a moment ago (two leaving at once): say why.
+            successor.error_messages["required"] = notices.LAST_ADMIN
         else:
             del self.fields["successor"]
 
