@@ -119,10 +119,10 @@ def classify_style(
 
 
 def lies_on_back(
-    frames_: np.ndarray, posture: Posture, heading: Heading, fps: float, params: StyleParams
+    mask: np.ndarray, posture: Posture, heading: Heading, fps: float, params: StyleParams
 ) -> bool:
-    """Whether the baby lies on its back (or side) over the frames in the boolean mask
-    ``frames_``. Seen from the side, a crawler carries its trunk on hands and knees, or lies on
+    """Whether the baby lies on its back (or side) over the frames in
+    ``mask``. Seen from the side, a crawler carries its trunk on hands and knees, or lies on
     forearms and thighs: wrists and knees at or below the trunk. A baby on its back kicking and
     waving holds both above it. Judged only where the body lies across the view in most of
     those frames: head-on or from above the image cannot tell up from forward, and a crawler
@@ -130,9 +130,9 @@ def lies_on_back(
     (docs/benchmarks.md: Babies on their backs)."""
     p = params
     across = (
-        frames_ & (heading.in_plane > p.legs_in_plane) & (np.abs(posture.trunk_up) < p.lying_across)
+        mask & (heading.in_plane > p.legs_in_plane) & (np.abs(posture.trunk_up) < p.lying_across)
     )
-    if across.sum() < max(1, p.lying_share * frames_.sum()):
+    if across.sum() < max(1, p.lying_share * mask.sum()):
         return False
     least = frames(p.min_median_s, fps)
     wrists = _median(posture.wrist_below[across], min_count=least)
