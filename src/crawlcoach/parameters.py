@@ -679,6 +679,16 @@ class TrackerParams:
         0.3, "confidence 0..1", "keypoints at least this sure make a pose's box"
     )
     max_recorded_choices: int = param(20, "count", "acquisitions recorded in the track's notes")
+    weak_trunk: float = param(
+        0.5, "confidence 0..1", "a pose whose hips or shoulders are less sure than this is partial"
+    )
+    refresh_partial_s: float = param(
+        0.0,
+        "s",
+        "a partial pose held this long makes the backend detect afresh in the crop (0: never;"
+        " 0.5 under measurement)",
+        LOGO,
+    )
 
 
 SPARSE = "clip_variants.py --still-gap, accuracy_logo.py (docs/benchmarks.md: Sparse pose sampling)"

@@ -213,3 +213,68 @@ def test_two_separate_crawlers_of_a_size_make_the_choice_uncertain() -> None:
         track = track_infant(frames(5), backend, frame_size=(W, H), source="test")
     assert track.meta["selection"]["multi_person_count"] >= 1
     assert track.meta["selection"]["uncertain"] is True
+
+
+class PartialUntilReset(ScriptedBackend):
+    """Once locked on, tracking gives the baby without a sure trunk (hips unseen), as BlazePose's
+    tracking sometimes holds a head and shoulders for seconds; a fresh detection (after
+    ``reset``) gives the whole body."""
+
+    def __init__(self, scene: Callable[[int], list[np.ndarray]]) -> None:
+        super().__init__(scene)
+        self.resets = 0
+        self._locked = False
+
+    def estimate(self, image_rgb: np.ndarray) -> PoseEstimate | None:
+        found = super().estimate(image_rgb)
+        if found is None or not self._locked:
+            self._locked = found is not None
+            return found
+        conf = found.confidence.copy()
+        conf[[INDEX["left_hip"], INDEX["right_hip"]]] = 0.1
+        return PoseEstimate(found.keypoints_px, conf, found.depth, float(conf.mean()))
+
+    def reset(self) -> None:
+        super().reset()
+        self.resets += 1
+        self._locked = False
+
+
+def _hips_sure(track) -> np.ndarray:
+    hips = [INDEX["left_hip"], INDEX["right_hip"]]
+    return track.confidence[:, hips].mean(axis=1) >= 0.5
+
+
+def test_a_partial_pose_held_by_tracking_is_detected_afresh() -> None:
+    from crawlcoach.parameters import TrackerParams
+
+    backend = PartialUntilReset(lambda i: [body(120, 120)])
+    track = track_infant(
+        frames(30),
+        backend,
+        frame_size=(W, H),
+        source="t",
+        fps=15,
+        params=TrackerParams(refresh_partial_s=0.5),
+    )
+    sure = _hips_sure(track)
+    # 0.5 s (8 frames at 15 fps) of a partial pose, then a fresh detection: the hips are sure
+    # again once in every 8 frames instead of never after the first.
+    assert sure[0] and sure.sum() >= 4
+    assert track.meta["selection"]["refreshes"] >= 3
+
+
+def test_without_refresh_the_partial_pose_is_kept() -> None:
+    from crawlcoach.parameters import TrackerParams
+
+    backend = PartialUntilReset(lambda i: [body(120, 120)])
+    track = track_infant(
+        frames(30),
+        backend,
+        frame_size=(W, H),
+        source="t",
+        fps=15,
+        params=TrackerParams(refresh_partial_s=0.0),
+    )
+    assert _hips_sure(track).sum() == 1
+    assert track.meta["selection"]["refreshes"] == 0

@@ -27,8 +27,8 @@ from crawlcoach.pose.depth import DepthCalibration
 from crawlcoach.pose.track import PoseTrack
 
 K = keypoints.INDEX
-SHOULDERS = (K["left_shoulder"], K["right_shoulder"])
-HIPS = (K["left_hip"], K["right_hip"])
+SHOULDERS = keypoints.SHOULDERS
+HIPS = keypoints.HIPS
 KNEES = (K["left_knee"], K["right_knee"])
 HEAD_POINTS = (K["nose"], K["left_eye"], K["right_eye"], K["left_ear"], K["right_ear"])
 

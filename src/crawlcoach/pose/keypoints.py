@@ -37,6 +37,8 @@ LIMBS: Final[dict[str, tuple[int, ...]]] = {
 }
 
 HEAD: Final[tuple[int, ...]] = tuple(range(0, 11))
+SHOULDERS: Final = (INDEX["left_shoulder"], INDEX["right_shoulder"])
+HIPS: Final = (INDEX["left_hip"], INDEX["right_hip"])
 
 # Lines drawn for the skeleton overlay.
 SKELETON: Final[tuple[tuple[int, int], ...]] = tuple(

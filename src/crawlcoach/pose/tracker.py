@@ -35,6 +35,7 @@ class _Selection:
     uncertain_frames: list[int] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     rejected_jumps: int = 0
+    refreshes: int = 0
     choices: list[dict[str, Any]] = field(default_factory=list)
     params: TrackerParams = field(default_factory=TrackerParams)
 
@@ -102,6 +103,7 @@ class _Selection:
             "reason": self.reasons[0] if self.reasons else None,
             "reasons": self.reasons,
             "rejected_jumps": self.rejected_jumps,
+            "refreshes": self.refreshes,
             "choices": self.choices,
         }
 
@@ -181,12 +183,46 @@ def _search(
     return found
 
 
+def _trunk_confidence(est: PoseEstimate) -> float:
+    """How surely the pose holds a trunk: the less sure of its hips and its shoulders."""
+    c = est.confidence
+    return float(min(c[list(keypoints.HIPS)].mean(), c[list(keypoints.SHOULDERS)].mean()))
+
+
 def _in_view(
     backend: PoseBackend, image: np.ndarray, roi: tuple[int, int, int, int]
 ) -> PoseEstimate | None:
     c0, r0, c1, r1 = roi
     found = backend.estimate(image[r0:r1, c0:c1])
     return found.shifted(c0, r0) if found is not None else None
+
+
+def _refreshed(
+    est: PoseEstimate,
+    partial: int,
+    backend: PoseBackend,
+    image: np.ndarray,
+    roi: tuple[int, int, int, int],
+    clock: FrameClock,
+    notes: _Selection,
+) -> tuple[PoseEstimate, int]:
+    """The pose to keep, and the partial frames counted so far. The backend's tracking carries
+    whatever it locked on to: a head and shoulders without hips, held for seconds while the
+    whole baby is in the crop (more often in a copy of a video than in the original, so readings
+    changed with the encoding). Asking its detector afresh finds the whole body again; the
+    fresh pose is kept only when its trunk is surer."""
+    p = notes.params
+    if _trunk_confidence(est) >= p.weak_trunk:
+        return est, 0
+    partial += 1
+    if partial < clock.frames(p.refresh_partial_s):
+        return est, partial
+    backend.reset()
+    fresh = _in_view(backend, image, roi)
+    if fresh is not None and _trunk_confidence(fresh) > _trunk_confidence(est):
+        notes.refreshes += 1
+        return fresh, 0
+    return est, 0
 
 
 def track_infant(
@@ -224,6 +260,7 @@ def track_infant(
     roi: tuple[int, int, int, int] | None = None  # where the backend looks while tracking
     last_box: Box | None = None  # where the infant was last seen
     misses = 0  # frames since the infant was last seen
+    partial = 0  # frames in a row whose pose has no sure trunk
     backend.reset()
 
     for n, frame in enumerate(frames, start=1):
@@ -246,6 +283,8 @@ def track_infant(
                 est = None
             if est is None and misses >= clock.frames(p.lost_crop_s):
                 roi = None  # long gone from there: search only the whole frame from now on
+            if est is not None and roi is not None and p.refresh_partial_s > 0:
+                est, partial = _refreshed(est, partial, backend, image, roi, clock, notes)
 
         if use_roi and est is None and (roi is None or misses >= clock.frames(p.hold_misses_s)):
             candidates = _search(image, backend, p.max_candidates, p)
@@ -275,6 +314,7 @@ def track_infant(
 
         if est is None:
             misses += 1
+            partial = 0
             times.append(frame.timestamp_s)
             points.append(missing_xy)
             confs.append(no_conf)
