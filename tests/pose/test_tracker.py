@@ -245,18 +245,16 @@ def _hips_sure(track) -> np.ndarray:
     return track.confidence[:, hips].mean(axis=1) >= 0.5
 
 
-def test_a_partial_pose_held_by_tracking_is_detected_afresh() -> None:
+def _track_partial(refresh_s: float):
     from crawlcoach.parameters import TrackerParams
 
     backend = PartialUntilReset(lambda i: [body(120, 120)])
-    track = track_infant(
-        frames(30),
-        backend,
-        frame_size=(W, H),
-        source="t",
-        fps=15,
-        params=TrackerParams(refresh_partial_s=0.5),
-    )
+    params = TrackerParams(refresh_partial_s=refresh_s)
+    return track_infant(frames(30), backend, frame_size=(W, H), source="t", fps=15, params=params)
+
+
+def test_a_partial_pose_held_by_tracking_is_detected_afresh() -> None:
+    track = _track_partial(0.5)
     sure = _hips_sure(track)
     # 0.5 s (8 frames at 15 fps) of a partial pose, then a fresh detection: the hips are sure
     # again once in every 8 frames instead of never after the first.
@@ -265,16 +263,6 @@ def test_a_partial_pose_held_by_tracking_is_detected_afresh() -> None:
 
 
 def test_without_refresh_the_partial_pose_is_kept() -> None:
-    from crawlcoach.parameters import TrackerParams
-
-    backend = PartialUntilReset(lambda i: [body(120, 120)])
-    track = track_infant(
-        frames(30),
-        backend,
-        frame_size=(W, H),
-        source="t",
-        fps=15,
-        params=TrackerParams(refresh_partial_s=0.0),
-    )
+    track = _track_partial(0.0)
     assert _hips_sure(track).sum() == 1
     assert track.meta["selection"]["refreshes"] == 0
