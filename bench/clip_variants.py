@@ -32,7 +32,7 @@ import av
 import numpy as np
 
 from crawlcoach.errors import CrawlcoachError
-from crawlcoach.parameters import AnalysisParams, SamplingParams
+from crawlcoach.parameters import AnalysisParams, SamplingParams, TrackerParams
 from crawlcoach.pipeline import track_video
 from crawlcoach.pose import BACKENDS, open_backend
 from crawlcoach.pose.blazepose_roi import BlazePoseRoiBackend
@@ -126,9 +126,16 @@ def main() -> None:
         default=SamplingParams().still_changed_share,
         help="sparse pose sampling: below this share of changed pixels around the baby, still",
     )
+    ap.add_argument(
+        "--refresh-partial",
+        type=float,
+        default=TrackerParams().refresh_partial_s,
+        help="tracker: re-detect once a pose with an unsure trunk is held this long (s; 0: off)",
+    )
     args = ap.parse_args()
     sampling = SamplingParams(still_gap_s=args.still_gap, still_changed_share=args.still_share)
-    params = AnalysisParams(sampling=sampling)
+    tracker = TrackerParams(refresh_partial_s=args.refresh_partial)
+    params = AnalysisParams(tracker=tracker, sampling=sampling)
     sets = clip_sets()
     backend = open_backend(args.backend)
     if args.backend == "blazepose-roi":
