@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: install serve test lint analyze annotate clean web-test-deps
+.PHONY: install serve test lint analyze annotate clean web-test-deps pose-lite
 
 $(BIN)/python:
 	@echo "crawlcoach: creating the virtual environment in $(VENV)/"
@@ -23,6 +23,19 @@ $(STAMP): $(BIN)/python pyproject.toml requirements/pose.txt
 	@echo "crawlcoach: environment ready"
 
 install: $(STAMP)
+
+# Optional: BlazePose's lite landmark model (backend `blazepose-lite`), which the mediapipe wheel
+# lacks and would otherwise download while running. Taken once from the npm registry's
+# @mediapipe/pose (Apache-2.0), checked against its known digest, put where mediapipe looks.
+POSE_NPM := @mediapipe/pose@0.5.1675469404
+LITE_SHA256 := f17bfbecadb61c3be1baa8b8d851cc6619c870a87167b32848ad20db306b9d61
+pose-lite: install
+	@command -v npm >/dev/null || { echo "pose-lite needs npm (Node.js) to fetch $(POSE_NPM)"; exit 2; }
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  (cd "$$tmp" && npm pack -q $(POSE_NPM) >/dev/null && tar xzf *.tgz package/pose_landmark_lite.tflite) && \
+	  echo "$(LITE_SHA256)  $$tmp/package/pose_landmark_lite.tflite" | sha256sum -c --quiet && \
+	  target=$$($(BIN)/python -c "from crawlcoach.pose.blazepose import import_mediapipe, lite_model_path; print(lite_model_path(import_mediapipe()))") && \
+	  cp "$$tmp/package/pose_landmark_lite.tflite" "$$target" && echo "crawlcoach: lite pose model installed in $$target"
 
 # The family web app with its analysis worker, data in ./var (or $$CRAWLCOACH_DATA_DIR); see docs/web.md.
 serve: install

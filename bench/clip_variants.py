@@ -132,6 +132,9 @@ def main() -> None:
         default=TrackerParams().refresh_partial_s,
         help="tracker: re-detect once a pose with an unsure trunk is held this long (s; 0: off)",
     )
+    ap.add_argument(
+        "--fps", type=float, default=None, help="analysis rate (default: the product's)"
+    )
     args = ap.parse_args()
     sampling = SamplingParams(still_gap_s=args.still_gap, still_changed_share=args.still_share)
     tracker = TrackerParams(refresh_partial_s=args.refresh_partial)
@@ -143,6 +146,7 @@ def main() -> None:
         backend = BlazePoseRoiBackend(
             redetect_every=args.redetect_every, detector_weight=args.detector_weight
         )
+    rate = {} if args.fps is None else {"fps": args.fps}
     with backend:
         for variant, names in SCHEDULE:
             if variant not in args.variants:
@@ -162,7 +166,7 @@ def main() -> None:
                         crf, backwards, mirror = COPIES[variant]
                         write_copy(source, video, crf=crf, backwards=backwards, mirror=mirror)
                 try:
-                    tracked = track_video(video, backend, params=params)
+                    tracked = track_video(video, backend, params=params, **rate)
                 except CrawlcoachError as exc:  # no baby found: the benchmarks count it a miss
                     (tracks / f"{stem}.nobaby").write_text(str(exc))
                     print(f"{variant:10s} {stem:34s} {exc}", flush=True)

@@ -11,7 +11,7 @@ from crawlcoach.pose.tracker import track_infant
 
 # "blazepose" stays the default until another backend reads the held-out clips better at >= 3x
 # real time (docs/benchmarks.md: "Pose backends").
-BACKENDS = ("blazepose", "blazepose-roi")
+BACKENDS = ("blazepose", "blazepose-lite", "blazepose-roi")
 
 
 def open_backend(name: str = "blazepose") -> PoseBackend:
@@ -20,6 +20,10 @@ def open_backend(name: str = "blazepose") -> PoseBackend:
         from crawlcoach.pose.blazepose import BlazePoseBackend  # mediapipe loads only when asked
 
         return BlazePoseBackend()
+    if name == "blazepose-lite":
+        from crawlcoach.pose.blazepose import BlazePoseBackend
+
+        return BlazePoseBackend(lite=True)
     if name == "blazepose-roi":
         from crawlcoach.pose.blazepose_roi import BlazePoseRoiBackend
 

@@ -1,7 +1,10 @@
 """MediaPipe BlazePose (legacy ``solutions.pose``) as a ``PoseBackend``.
 
-Only model_complexity=1 is used: its weights (pose_detection.tflite, pose_landmark_full.tflite)
-ship inside the pinned mediapipe wheel, whereas complexity 0 and 2 would download theirs.
+The full landmark model (model_complexity=1) ships inside the pinned mediapipe wheel. The lite one
+(complexity 0) does not, and mediapipe would download it: ``BlazePoseBackend(lite=True)`` refuses
+to start unless ``pose_landmark_lite.tflite`` is already in mediapipe's package folder (put there
+from the npm package ``@mediapipe/pose`` by ``make pose-lite``), so nothing is ever downloaded
+at run time.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import os
 import sys
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
@@ -25,6 +29,8 @@ os.environ.setdefault("GLOG_minloglevel", "2")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 MODEL_COMPLEXITY = 1
+LITE_COMPLEXITY = 0
+LITE_MODEL = "pose_landmark_lite.tflite"
 # MediaPipe's default 0.5 drops many real babies (odd views, far away): on the 50 dev clips 0.3
 # raised pose coverage from 0.84 to 0.90 (docs/benchmarks.md); per-keypoint confidence is kept.
 MIN_CONFIDENCE = 0.3
@@ -70,6 +76,20 @@ def import_mediapipe() -> Any:
     return mp
 
 
+def lite_model_path(mp: Any) -> Path:
+    """Where mediapipe looks for the lite landmark model before it would download it."""
+    return Path(mp.__file__).parent / "modules" / "pose_landmark" / LITE_MODEL
+
+
+def _require_lite_model(mp: Any) -> None:
+    if not lite_model_path(mp).is_file():
+        raise PoseModelUnavailable(
+            f"The lite pose model ({LITE_MODEL}) is not installed, and crawlcoach never "
+            "downloads models while it runs. Run `make pose-lite` to install it from the npm "
+            "package @mediapipe/pose, or use the default backend."
+        )
+
+
 class BlazePoseBackend:
     """BlazePose full (33 landmarks). ``estimate`` runs MediaPipe in tracking mode (the detector
     runs only when the person is lost) with MediaPipe's own smoothing off: motion analysis
@@ -85,16 +105,19 @@ class BlazePoseBackend:
         *,
         min_detection_confidence: float = MIN_CONFIDENCE,
         min_tracking_confidence: float = MIN_CONFIDENCE,
+        lite: bool = False,
     ) -> None:
         self._mp = import_mediapipe()
+        if lite:
+            _require_lite_model(self._mp)
         self._options = {
-            "model_complexity": MODEL_COMPLEXITY,
+            "model_complexity": LITE_COMPLEXITY if lite else MODEL_COMPLEXITY,
             "smooth_landmarks": False,
             "enable_segmentation": False,
             "min_detection_confidence": min_detection_confidence,
             "min_tracking_confidence": min_tracking_confidence,
         }
-        self.name = f"mediapipe-blazepose-full/{self._mp.__version__}"
+        self.name = f"mediapipe-blazepose-{'lite' if lite else 'full'}/{self._mp.__version__}"
         self._tracking = self._open_graph(static=False)
         self._still: Any | None = None
 
