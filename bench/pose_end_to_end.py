@@ -3,16 +3,17 @@ H.264 phone-like video made by upscaling (and looping) a development clip, again
 MediaPipe loop over the same frames, in one run.
 
     .venv/bin/python bench/pose_end_to_end.py [--minutes 10] [--video PATH] [--keep PATH]
-        [--annotate] [--still-gap S]
+        [--annotate] [--still-gap S] [--backend blazepose-lite] [--fps 10]
 
 Each measurement runs in a fresh interpreter (its peak RSS is its own):
 
 - pipeline: ``analyze_video`` as the CLI runs it (15 fps, frames to 640 px, camera motion);
   ``--annotate`` also writes the skeleton overlay (as the web app does), ``--still-gap`` turns
-  on sparse pose sampling;
-- bare loop: the same frames (``iter_frames`` at 15 fps, 640 px, decoded ahead on a thread)
-  straight into ``BlazePoseBackend.estimate`` on the whole frame, nothing else: what the pose
-  model alone costs, on this machine, now.
+  on sparse pose sampling; ``--backend`` and ``--fps`` pick the pose backend and the analysis
+  rate (for both runs);
+- bare loop: the same frames (``iter_frames`` at the same rate, 640 px, decoded ahead on a
+  thread) straight into the same backend's ``estimate`` on the whole frame, nothing else: what
+  the pose model alone costs, on this machine, now.
 
 It prints both against real time, their ratio, the load average around each, and peak RSS.
 Target (issue 16): >= 6x real time end to end on 2 cores, peak RSS < 1 GB.
@@ -80,14 +81,16 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write the made video here and keep it")
     parser.add_argument("--annotate", action="store_true", help="also write the overlay video")
     parser.add_argument("--still-gap", type=float, default=None, help="sparse pose sampling (s)")
+    parser.add_argument("--backend", default="blazepose", help="pose backend (both runs)")
+    parser.add_argument("--fps", type=float, default=None, help="analysis rate (both runs)")
     parser.add_argument("--analyze", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.analyze:
-        analyze_only(args.analyze, args.annotate, args.still_gap)
+        analyze_only(args.analyze, args.annotate, args.still_gap, args.backend, args.fps)
         return
     if args.bare:
-        bare_loop(args.bare)
+        bare_loop(args.bare, args.backend, args.fps)
         return
     from crawlcoach.video import probe
 
@@ -101,11 +104,13 @@ def main() -> None:
                 f"{time.perf_counter() - t:.0f} s"
             )
         duration = probe(video).duration_s
+        both = ["--backend", args.backend] + (["--fps", str(args.fps)] if args.fps else [])
         extra = (["--annotate"] if args.annotate else []) + (
             ["--still-gap", str(args.still_gap)] if args.still_gap is not None else []
         )
-        pipeline = measure("analyze", video, extra)
-        bare = measure("bare", video, [])
+        print(f"backend {args.backend}, analysis rate {args.fps or 'default'} frames/s")
+        pipeline = measure("analyze", video, extra + both)
+        bare = measure("bare", video, both)
     for name, run in (("pipeline", pipeline), ("bare MediaPipe loop", bare)):
         print(
             f"{name}: {duration:.0f} s of 1080p30 video in {run['wall_s']:.1f} s (with start-up): "
@@ -125,18 +130,25 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def analyze_only(video: Path, annotate: bool, still_gap: float | None) -> None:
+def analyze_only(
+    video: Path, annotate: bool, still_gap: float | None, backend: str, fps: float | None
+) -> None:
     from crawlcoach.parameters import AnalysisParams, SamplingParams
     from crawlcoach.pipeline import AnalysisOptions, analyze_video
+    from crawlcoach.pose import open_backend
+    from crawlcoach.video import DEFAULT_ANALYSIS_FPS
 
     with tempfile.TemporaryDirectory() as tmp:
         params = AnalysisParams()
         if still_gap is not None:
             params = AnalysisParams(sampling=SamplingParams(still_gap_s=still_gap))
         options = AnalysisOptions(
-            annotate_to=Path(tmp) / "annotated.mp4" if annotate else None, params=params
+            fps=fps or DEFAULT_ANALYSIS_FPS,
+            annotate_to=Path(tmp) / "annotated.mp4" if annotate else None,
+            params=params,
         )
-        result = analyze_video(video, options=options)
+        with open_backend(backend) as pose:
+            result = analyze_video(video, options=options, backend=pose)
     note = (
         f"error {result.get('error')}; pose coverage {result['quality']['pose_coverage']}; "
         f"analysis_s {result['timing']['analysis_s']:.1f}"
@@ -144,7 +156,7 @@ def analyze_only(video: Path, annotate: bool, still_gap: float | None) -> None:
     print(json.dumps({"note": note, "peak_mb": _peak_mb()}))
 
 
-def bare_loop(video: Path) -> None:
+def bare_loop(video: Path, backend_name: str, fps: float | None) -> None:
     from crawlcoach.pipeline import DEFAULT_MAX_SIDE
     from crawlcoach.pose import open_backend
     from crawlcoach.video import DEFAULT_ANALYSIS_FPS, iter_frames
@@ -152,9 +164,9 @@ def bare_loop(video: Path) -> None:
 
     pose_s, frames, found = 0.0, 0, 0
     with (
-        open_backend() as backend,
+        open_backend(backend_name) as backend,
         iter_frames(
-            video, fps=DEFAULT_ANALYSIS_FPS, max_side=DEFAULT_MAX_SIDE, decode_threads=1
+            video, fps=fps or DEFAULT_ANALYSIS_FPS, max_side=DEFAULT_MAX_SIDE, decode_threads=1
         ) as stream,
         Prefetched(stream) as decoded,
     ):
