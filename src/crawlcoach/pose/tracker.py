@@ -5,7 +5,10 @@ see small or far babies better, the tracker runs the backend on a region of inte
 crop about three times the baby's size) around where the baby was last seen. When the baby is lost
 for a few frames it searches the whole frame; on finding somebody it masks that person out and
 searches again, then picks the most infant-like, best-continuing candidate (``selection``). The
-costly search happens only at (re)acquisition, so a tracked frame costs one backend call.
+costly search happens only at (re)acquisition, so a tracked frame costs one backend call. A pose
+without a sure trunk held for ``refresh_partial_s`` makes the backend detect afresh in the crop
+(its tracking otherwise carries a head and shoulders for seconds, and copies of a video read
+differently because of it).
 """
 
 from __future__ import annotations
