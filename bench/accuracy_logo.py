@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from crawlcoach import contract
-from crawlcoach.motion.direction_model import read_direction
+from crawlcoach.motion.direction_model import DirectionModel, read_direction
 from logo_data import SAME_AS_ORIGINAL, Reading, load_real, load_synth, missing_real
 from train_direction_model import fit, learned_applies, model_from
 
@@ -43,14 +43,20 @@ def learned_readings(readings: Sequence[Reading], synth: Sequence[Reading]) -> d
         models[held] = model_from(fit([*train, *synth]))
         print(f"  fitted without {held or 'nothing (for the non-dev clips)'}", flush=True)
     for r in readings:
-        model = models[r.group] if r.set == "dev" else models[None]
-        direction = r.rules["dominant_direction"]
-        confidence = r.rules["direction_confidence"]
-        if learned_applies(r):
-            reading = read_direction(r.windows, model)
-            direction, confidence = reading.direction, reading.confidence
-        out[id(r)] = {"direction": direction, "confidence": confidence}
+        out[id(r)] = learned_reading(r, models[r.group] if r.set == "dev" else models[None])
     return out
+
+
+def learned_reading(r: Reading, model: DirectionModel) -> dict:
+    """{direction, confidence} of one reading: the learned layer's where it decides, else the
+    rules'."""
+    if learned_applies(r):
+        reading = read_direction(r.windows, model)
+        return {"direction": reading.direction, "confidence": reading.confidence}
+    return {
+        "direction": r.rules["dominant_direction"],
+        "confidence": r.rules["direction_confidence"],
+    }
 
 
 def rule_readings(readings: Sequence[Reading]) -> dict[int, dict]:

@@ -25,27 +25,18 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from accuracy_logo import report
-from crawlcoach.motion.direction_model import read_direction
+from accuracy_logo import learned_reading, report
+from crawlcoach.motion.direction_model import DirectionModel
 from logo_data import Reading, load_real, load_synth, missing_real
-from train_direction_model import fit, learned_applies, model_from
+from train_direction_model import fit, model_from
 
 
-def _read(r: Reading, model: object | None) -> dict:
-    direction = r.rules["dominant_direction"]
-    confidence = r.rules["direction_confidence"]
-    if model is not None and learned_applies(r):
-        reading = read_direction(r.windows, model)  # type: ignore[arg-type]
-        direction, confidence = reading.direction, reading.confidence
-    return {"direction": direction, "confidence": confidence}
-
-
-def _right(readings: Sequence[Reading], model: object) -> int:
+def _right(readings: Sequence[Reading], model: DirectionModel) -> int:
     return sum(
         1
         for r in readings
         if r.expected_direction in ("forward", "backward")
-        and _read(r, model)["direction"] == r.expected_direction
+        and learned_reading(r, model)["direction"] == r.expected_direction
     )
 
 
@@ -69,7 +60,7 @@ def main() -> None:
 
     # score[name][(g, h)]: right readings of group h, the layer fitted without g and h
     score: dict[str, dict[tuple[str, str], int]] = {name: {} for name in settings}
-    own: dict[str, dict[str, object]] = {name: {} for name in settings}  # fitted without g
+    own: dict[str, dict[str, DirectionModel]] = {name: {} for name in settings}  # fitted without g
     for name, rs in readings.items():
         for g in groups:
             own[name][g] = model_from(fit([*_dev(rs, without={g}), *synth]))
@@ -109,7 +100,7 @@ def main() -> None:
         for r in readings[name]:
             if (r.set == "dev" and r.group == g) or (g == "" and r.set != "dev"):
                 picked.append(r)
-                got[id(r)] = _read(r, own[name][g])
+                got[id(r)] = learned_reading(r, own[name][g])
     report("Each group read with the setting chosen on the others", picked, got,
            missing_real(settings[chosen[""]]))  # fmt: skip
 
