@@ -133,11 +133,19 @@ def main() -> None:
         help="tracker: re-detect once a pose with an unsure trunk is held this long (s; 0: off)",
     )
     ap.add_argument(
+        "--find-people",
+        choices=("on", "off"),
+        default="on" if TrackerParams().find_people else "off",
+        help="tracker: also look where MoveNet MultiPose finds people at (re)acquisition",
+    )
+    ap.add_argument(
         "--fps", type=float, default=None, help="analysis rate (default: the product's)"
     )
     args = ap.parse_args()
     sampling = SamplingParams(still_gap_s=args.still_gap, still_changed_share=args.still_share)
-    tracker = TrackerParams(refresh_partial_s=args.refresh_partial)
+    tracker = TrackerParams(
+        refresh_partial_s=args.refresh_partial, find_people=args.find_people == "on"
+    )
     params = AnalysisParams(tracker=tracker, sampling=sampling)
     sets = clip_sets()
     backend = open_backend(args.backend)

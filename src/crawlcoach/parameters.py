@@ -39,6 +39,9 @@ CAMERA_FIT = (
 )
 ANATOMY = "not measured (infant body proportions)"
 LOGO = "bench/accuracy_logo.py (docs/benchmarks.md: Leave-one-group-out, every variant)"
+PEOPLE_FINDER = (
+    "bench/clip_variants.py --find-people (docs/benchmarks.md: A face-free person finder)"
+)
 TRACKING_SWEEP = (
     "bench/setting_sweep_logo.py (docs/benchmarks.md: Tracking settings chosen held out)"
 )
@@ -684,6 +687,16 @@ class TrackerParams:
     max_recorded_choices: int = param(20, "count", "acquisitions recorded in the track's notes")
     weak_trunk: float = param(
         0.5, "confidence 0..1", "a pose whose hips or shoulders are less sure than this is partial"
+    )
+    find_people: bool = param(
+        False,
+        "switch",
+        "(re)acquisition also looks where MoveNet MultiPose finds people (no face needed);"
+        " off: no held-out reading changed, and BlazePose still cannot follow whom only it finds",
+        PEOPLE_FINDER,
+    )
+    min_person_score: float = param(
+        0.15, "score 0..1", "a MultiPose person at least this sure is a place to look"
     )
     refresh_partial_s: float = param(
         0.5,

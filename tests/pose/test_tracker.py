@@ -7,8 +7,10 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
-from crawlcoach.pose import PoseBackend, PoseEstimate, track_infant
+from crawlcoach.parameters import TrackerParams
+from crawlcoach.pose import PoseBackend, PoseEstimate, track_infant, tracker
 from crawlcoach.pose.keypoints import COUNT, INDEX
+from crawlcoach.pose.people import COCO_NAMES, Person
 from crawlcoach.video import Frame
 
 W, H = 320, 240
@@ -125,6 +127,12 @@ def frames(count: int, *, scale: float = 1.0) -> list[Frame]:
         img[:, :, 2] = i
         out.append(Frame(index=i, source_index=2 * i, timestamp_s=i / 15, image=img, scale=scale))
     return out
+
+
+@pytest.fixture(autouse=True)
+def _nobody_for_multipose(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The scripted scenes are drawn for the scripted backend only (see ``finder`` below).
+    monkeypatch.setattr(tracker, "_person_finder", lambda: ScriptedFinder(lambda i: []))
 
 
 @pytest.fixture(autouse=True)
@@ -266,3 +274,90 @@ def test_without_refresh_the_partial_pose_is_kept() -> None:
     track = _track_partial(0.0)
     assert _hips_sure(track).sum() == 1
     assert track.meta["selection"]["refreshes"] == 0
+
+
+# -- MultiPose's people at (re)acquisition ----------------------------------------------------
+
+
+class ScriptedFinder:
+    """Stands in for MoveNet MultiPose: finds the scene's people it is told to see."""
+
+    def __init__(self, scene: Callable[[int], list[np.ndarray]]) -> None:
+        self.scene = scene
+        self.calls = 0
+
+    def find(self, image_rgb: np.ndarray) -> list[Person]:
+        self.calls += 1
+        found = []
+        for pts in self.scene(int(image_rgb[0, 0, 2])):
+            coco = np.array([pts[INDEX[name]] for name in COCO_NAMES])
+            box = (*coco.min(axis=0), *coco.max(axis=0))
+            found.append(Person(box, 0.4, coco, np.full(len(COCO_NAMES), 0.8)))
+        return found
+
+
+class FaceKeyedBackend(ScriptedBackend):
+    """Like BlazePose on a baby seen from behind: the whole frame shows it only the adult; a crop
+    around the baby shows it the baby unless ``blind``."""
+
+    def __init__(self, scene: Callable[[int], list[np.ndarray]], *, blind: bool = False) -> None:
+        super().__init__(scene)
+        self.blind = blind
+
+    def _people(self, image: np.ndarray) -> list[np.ndarray]:
+        hidden = self.blind or image.shape[:2] == (H, W)
+        top = int(image[0, 0, 1]) * 4  # the crop's first row in the frame
+        return [p for p in super()._people(image) if not (hidden and p.mean(0)[1] + top > H / 2)]
+
+
+PEOPLE = TrackerParams(find_people=True)
+ADULT = body(160, 40, size=30, upright=True)
+BABY = body(160, 190, size=30)
+
+
+@pytest.fixture
+def finder(monkeypatch: pytest.MonkeyPatch) -> ScriptedFinder:
+    found = ScriptedFinder(lambda i: [ADULT, BABY])
+    monkeypatch.setattr(tracker, "_person_finder", lambda: found)
+    return found
+
+
+def test_a_baby_only_the_person_finder_sees_is_followed(finder: ScriptedFinder) -> None:
+    backend = FaceKeyedBackend(lambda i: [ADULT, BABY])
+    track = track_infant(frames(8), backend, frame_size=(W, H), source="t", fps=15, params=PEOPLE)
+    np.testing.assert_allclose(track.keypoints_px[-1].mean(axis=0), BABY.mean(axis=0), atol=4)
+    assert finder.calls >= 1
+    # Without it (the default) the tracker never learns the baby is there.
+    without = track_infant(
+        frames(8), FaceKeyedBackend(lambda i: [ADULT, BABY]), frame_size=(W, H), source="t", fps=15
+    )
+    np.testing.assert_allclose(without.keypoints_px[-1].mean(axis=0), ADULT.mean(axis=0), atol=4)
+
+
+def test_multipose_points_are_never_recorded(finder: ScriptedFinder) -> None:
+    """A baby BlazePose cannot read even in a crop is chosen by MultiPose's points (no depth, so
+    its seen-from-behind shape is not held against it), but only looked for, not recorded."""
+    backend = FaceKeyedBackend(lambda i: [ADULT, BABY], blind=True)
+    track = track_infant(frames(8), backend, frame_size=(W, H), source="t", fps=15, params=PEOPLE)
+    seen = ~np.isnan(track.keypoints_px[:, 0, 0])
+    for pts in track.keypoints_px[seen]:
+        np.testing.assert_allclose(pts.mean(axis=0), ADULT.mean(axis=0), atol=4)
+    first = track.meta["selection"]["choices"][0]["candidates"]
+    assert len(first) == 2
+    assert first[0]["box_px"][1] > 150  # the baby, low in the frame, ranked first
+
+
+def test_without_depth_an_upright_shape_is_not_held_against_a_pose() -> None:
+    """A baby seen from behind looks upright on long legs in the image; only depth tells it from
+    a standing adult, so a pose without depth (MultiPose's) gets neither cue."""
+    from crawlcoach.pose.selection import infant_likeness
+
+    pts = body(160, 120, size=30, upright=True)
+    sure = np.full(COUNT, 0.9)
+    with_depth = PoseEstimate(pts, sure, np.ones(COUNT), 0.9)
+    no_depth = PoseEstimate(pts, sure, np.zeros(COUNT), 0.9, has_depth=False)
+    likeness, reasons = infant_likeness(with_depth, H)
+    flat_likeness, flat_reasons = infant_likeness(no_depth, H)
+    assert "standing on long legs" in reasons
+    assert "standing on long legs" not in flat_reasons and "trunk upright" not in flat_reasons
+    assert flat_likeness > likeness

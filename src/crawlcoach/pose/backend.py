@@ -28,6 +28,7 @@ class PoseEstimate:
     confidence: np.ndarray  # (K,) 0..1, how sure the model is that each keypoint is visible
     depth: np.ndarray  # (K,) relative depth in pixels (same scale as x); smaller is nearer
     score: float  # 0..1, how sure the model is that this is a person
+    has_depth: bool = True  # False for a pose from a model without depth (``depth`` is zeros)
 
     def __post_init__(self) -> None:
         if self.keypoints_px.shape != (keypoints.COUNT, 2):
@@ -42,6 +43,7 @@ class PoseEstimate:
             confidence=self.confidence,
             depth=self.depth,
             score=self.score,
+            has_depth=self.has_depth,
         )
 
     def bbox(

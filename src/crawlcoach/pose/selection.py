@@ -47,16 +47,21 @@ def infant_likeness(
 
     upright = (hips[1] - shoulders[1]) / torso  # 1: shoulders straight above the hips
     trunk_flat = float(np.clip(1.0 - upright, 0.0, 1.0))
-    if upright > p.upright:
-        reasons.append("trunk upright")
-
     standing = (
         upright > p.upright
         and (knees[1] - hips[1]) / torso > p.standing_knees_below
         and (ankles[1] - hips[1]) / torso > p.standing_ankles_below
     )
-    if standing:
-        reasons.append("standing on long legs")
+    not_standing = 0.0 if standing else 1.0
+    if not est.has_depth:
+        # No depth (a person only MultiPose could read): in the image alone a baby seen from
+        # behind looks upright on long legs, so these two cues say nothing either way.
+        trunk_flat, not_standing = 0.5, 0.5
+    else:
+        if upright > p.upright:
+            reasons.append("trunk upright")
+        if standing:
+            reasons.append("standing on long legs")
 
     ear_span = float(np.linalg.norm(p3[INDEX["left_ear"]] - p3[INDEX["right_ear"]]))
     shoulder_span = float(np.linalg.norm(p3[INDEX["left_shoulder"]] - p3[INDEX["right_shoulder"]]))
@@ -68,12 +73,7 @@ def infant_likeness(
     low = float(np.clip(hips[1] / max(image_height, 1), 0.0, 1.0))
 
     w_flat, w_standing, w_head, w_low = p.likeness_weights
-    likeness = (
-        w_flat * trunk_flat
-        + w_standing * (0.0 if standing else 1.0)
-        + w_head * head_big
-        + w_low * low
-    )
+    likeness = w_flat * trunk_flat + w_standing * not_standing + w_head * head_big + w_low * low
     return float(likeness), tuple(reasons)
 
 

@@ -5,7 +5,10 @@ see small or far babies better, the tracker runs the backend on a region of inte
 crop about three times the baby's size) around where the baby was last seen. When the baby is lost
 for a few frames it searches the whole frame; on finding somebody it masks that person out and
 searches again, then picks the most infant-like, best-continuing candidate (``selection``). The
-costly search happens only at (re)acquisition, so a tracked frame costs one backend call. A pose
+costly search happens only at (re)acquisition, so a tracked frame costs one backend call. The
+search also looks where MoveNet MultiPose finds people (``people``; it needs no face, so it finds
+a baby seen from behind that BlazePose's detector misses), running BlazePose on a crop around
+each. A pose
 without a sure trunk held for ``refresh_partial_s`` makes the backend detect afresh in the crop
 (its tracking otherwise carries a head and shoulders for seconds, and copies of a video read
 differently because of it).
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import numpy as np
@@ -22,6 +26,7 @@ import numpy as np
 from crawlcoach.parameters import FrameClock, TrackerParams
 from crawlcoach.pose import keypoints, selection
 from crawlcoach.pose.backend import PoseBackend, PoseEstimate
+from crawlcoach.pose.people import COCO_NAMES, Person, PersonFinder
 from crawlcoach.pose.selection import Box
 from crawlcoach.pose.track import PoseTrack
 from crawlcoach.video import Frame
@@ -186,6 +191,59 @@ def _search(
     return found
 
 
+@cache
+def _person_finder() -> PersonFinder:
+    """One MultiPose session per process, opened at the first search (about 0.4 s)."""
+    return PersonFinder()
+
+
+def _from_person(person: Person) -> PoseEstimate:
+    """MultiPose's 17 points in BlazePose's layout (no depth, the other points unseen): the pose
+    of a person BlazePose could not read, so that it can still be chosen and followed."""
+    xy = np.zeros((keypoints.COUNT, 2))
+    conf = np.zeros(keypoints.COUNT)
+    for i, name in enumerate(COCO_NAMES):
+        j = keypoints.INDEX[name]
+        xy[j], conf[j] = person.keypoints_px[i], person.confidence[i]
+    unseen = conf == 0
+    xy[unseen] = person.keypoints_px.mean(axis=0)  # keeps the box on the person
+    return PoseEstimate(
+        keypoints_px=xy,
+        confidence=conf,
+        depth=np.zeros(keypoints.COUNT),
+        score=person.score,
+        has_depth=False,
+    )
+
+
+def _people_search(
+    image: np.ndarray, backend: PoseBackend, found: list[PoseEstimate], p: TrackerParams
+) -> tuple[list[PoseEstimate], set[int]]:
+    """``found`` and the people MultiPose finds that none of them is: BlazePose's pose in a crop
+    around each, or, where BlazePose reads nobody there, MultiPose's own points as a stand-in.
+    Returns the candidates and the ``id``s of the stand-ins: one may be chosen as the infant
+    (its place is where to look next), but its points never enter the track (17 points without
+    depth read worse than a missing frame)."""
+    height, width = image.shape[:2]
+    conf = p.box_min_confidence
+    out = list(found)
+    stand_ins: set[int] = set()
+    for person in _person_finder().find(image)[: p.max_candidates]:
+        if person.score < p.min_person_score:
+            continue
+        if any(_iou(person.box, f.bbox(conf)) > p.same_person_iou for f in out):
+            continue
+        c0, r0, c1, r1 = _place_roi(person.box, width, height, p)
+        est = backend.estimate_still(np.ascontiguousarray(image[r0:r1, c0:c1]))
+        est = est.shifted(c0, r0) if est is not None else None
+        if est is None or _iou(person.box, est.bbox(conf)) <= p.seeded_iou:
+            est = _from_person(person)
+            stand_ins.add(id(est))
+        if not any(_iou(est.bbox(conf), f.bbox(conf)) > p.same_person_iou for f in out):
+            out.append(est)
+    return out, stand_ins
+
+
 def _trunk_confidence(est: PoseEstimate) -> float:
     """How surely the pose holds a trunk: the less sure of its hips and its shoulders."""
     c = est.confidence
@@ -291,6 +349,9 @@ def track_infant(
 
         if use_roi and est is None and (roi is None or misses >= clock.frames(p.hold_misses_s)):
             candidates = _search(image, backend, p.max_candidates, p)
+            stand_ins: set[int] = set()
+            if p.find_people:
+                candidates, stand_ins = _people_search(image, backend, candidates, p)
             if candidates:
                 ranked = selection.rank(candidates, height, last_box, p)
                 notes.note(frame, ranked, frame.scale)
@@ -302,7 +363,12 @@ def track_infant(
                 ok = (
                     seeded is not None and _iou(seeded.bbox(conf), chosen.bbox(conf)) > p.seeded_iou
                 )
-                est = seeded if ok else chosen
+                if ok:
+                    est = seeded
+                elif id(chosen) in stand_ins:
+                    last_box = chosen.bbox(conf)  # seen by MultiPose: look there next
+                else:
+                    est = chosen
 
         if (
             not use_roi
