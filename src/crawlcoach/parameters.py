@@ -692,7 +692,7 @@ class TrackerParams:
         False,
         "switch",
         "(re)acquisition also looks where MoveNet MultiPose finds people (no face needed);"
-        " off: no held-out reading changed, and BlazePose still cannot follow whom only it finds",
+        " off: no held-out gain measured, and BlazePose cannot yet follow whom only it finds",
         PEOPLE_FINDER,
     )
     min_person_score: float = param(
