@@ -5,11 +5,10 @@ see small or far babies better, the tracker runs the backend on a region of inte
 crop about three times the baby's size) around where the baby was last seen. When the baby is lost
 for a few frames it searches the whole frame; on finding somebody it masks that person out and
 searches again, then picks the most infant-like, best-continuing candidate (``selection``). The
-costly search happens only at (re)acquisition, so a tracked frame costs one backend call. The
-search also looks where MoveNet MultiPose finds people (``people``; it needs no face, so it finds
-a baby seen from behind that BlazePose's detector misses), running BlazePose on a crop around
-each. A pose
-without a sure trunk held for ``refresh_partial_s`` makes the backend detect afresh in the crop
+costly search happens only at (re)acquisition, so a tracked frame costs one backend call. With
+``find_people`` (off by default: no held-out gain yet, docs/benchmarks.md) the search also looks
+where MoveNet MultiPose finds people (``people``; it needs no face, so it finds a baby seen from
+behind that BlazePose's detector misses), running BlazePose on a crop around each. A pose without a sure trunk held for ``refresh_partial_s`` makes the backend detect afresh in the crop
 (its tracking otherwise carries a head and shoulders for seconds, and copies of a video read
 differently because of it).
 """
@@ -198,8 +197,8 @@ def _person_finder() -> PersonFinder:
 
 
 def _from_person(person: Person) -> PoseEstimate:
-    """MultiPose's 17 points in BlazePose's layout (no depth, the other points unseen): the pose
-    of a person BlazePose could not read, so that it can still be chosen and followed."""
+    """MultiPose's 17 points in BlazePose's layout (no depth, the other points unseen): a person
+    BlazePose could not read, so that it can still be chosen and looked for."""
     xy = np.zeros((keypoints.COUNT, 2))
     conf = np.zeros(keypoints.COUNT)
     for i, name in enumerate(COCO_NAMES):
