@@ -8,9 +8,10 @@ searches again, then picks the most infant-like, best-continuing candidate (``se
 costly search happens only at (re)acquisition, so a tracked frame costs one backend call. With
 ``find_people`` (off by default: no held-out gain yet, docs/benchmarks.md) the search also looks
 where MoveNet MultiPose finds people (``people``; it needs no face, so it finds a baby seen from
-behind that BlazePose's detector misses), running BlazePose on a crop around each. A pose without a sure trunk held for ``refresh_partial_s``
-makes the backend detect afresh in the crop (its tracking otherwise carries a head and shoulders
-for seconds, and copies of a video read differently because of it).
+behind that BlazePose's detector misses), running BlazePose on a crop around each. A pose
+without a sure trunk held for ``refresh_partial_s`` makes the backend detect afresh in the crop
+(its tracking otherwise carries a head and shoulders for seconds, and copies of a video read
+differently because of it).
 """
 
 from __future__ import annotations
