@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import av
 import numpy as np
@@ -103,6 +104,17 @@ SCHEDULE = (
 )
 
 
+def _tracker_param(text: str) -> tuple[str, Any]:
+    """``name=value`` for a TrackerParams field, the value read as the field's default's type."""
+    name, _, value = text.partition("=")
+    default = getattr(TrackerParams(), name, None)
+    if default is None or not value:
+        raise SystemExit(f"--tracker-param {text!r}: expected NAME=VALUE (a TrackerParams field)")
+    if isinstance(default, bool):
+        return name, value.lower() in ("on", "true", "1", "yes")
+    return name, type(default)(value)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--out", type=Path, required=True)
@@ -139,12 +151,21 @@ def main() -> None:
         help="tracker: also look where MoveNet MultiPose finds people at (re)acquisition",
     )
     ap.add_argument(
+        "--tracker-param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="any other TrackerParams field (bool: on/off), e.g. recheck_s=0; repeatable",
+    )
+    ap.add_argument(
         "--fps", type=float, default=None, help="analysis rate (default: the product's)"
     )
     args = ap.parse_args()
     sampling = SamplingParams(still_gap_s=args.still_gap, still_changed_share=args.still_share)
     tracker = TrackerParams(
-        refresh_partial_s=args.refresh_partial, find_people=args.find_people == "on"
+        refresh_partial_s=args.refresh_partial,
+        find_people=args.find_people == "on",
+        **dict(_tracker_param(text) for text in args.tracker_param),
     )
     params = AnalysisParams(tracker=tracker, sampling=sampling)
     sets = clip_sets()

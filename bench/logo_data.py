@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -23,11 +23,13 @@ from crawlcoach.motion.clean import clean_track
 from crawlcoach.motion.heading import estimate_heading
 from crawlcoach.motion.travel import measure_travel
 from crawlcoach.motion.windows import Windows, window_features
+from crawlcoach.parameters import AnalysisParams
 from crawlcoach.pose.track import PoseTrack
 from crawlcoach.synth import generate
 from crawlcoach.synth.scenarios import standard_suite
 from pose_common import DEV, NEGATIVES, NON_CRAWLING
 
+DEFAULT_PARAMS = AnalysisParams()
 VARIANTS = ("original", "reencoded", "compressed", "mirrored", "reversed")
 # The variants that must read like the original (stability), and the one played backwards.
 SAME_AS_ORIGINAL = ("reencoded", "compressed", "mirrored")
@@ -52,12 +54,30 @@ class Reading:
         return self.variant == "reversed"
 
 
-def read(track: PoseTrack, cam: CameraMotion | None) -> tuple[dict, Windows]:
+def read(
+    track: PoseTrack, cam: CameraMotion | None, params: AnalysisParams = DEFAULT_PARAMS
+) -> tuple[dict, Windows]:
     """The rules' locomotion section and the window features of one track."""
-    loco = analyze_motion(track, camera_motion=cam, learned_direction=False).locomotion.to_dict()
-    clean = clean_track(track, cam)
-    heading = estimate_heading(clean)
-    return loco, window_features(measure_travel(clean, heading), heading)
+    result = analyze_motion(track, camera_motion=cam, params=params, learned_direction=False)
+    clean = clean_track(track, cam, params.clean)
+    heading = estimate_heading(clean, params.heading)
+    windows = window_features(measure_travel(clean, heading, params.bouts), heading, params.windows)
+    return result.locomotion.to_dict(), windows
+
+
+def analysis_params(overrides: str) -> tuple[AnalysisParams, str]:
+    """``stage.field=value[,stage.field=value]`` (e.g. ``bouts.min_speed=0.125``) applied to the
+    product's parameters, and a name for the readings cache of those parameters ("" for none)."""
+    params = DEFAULT_PARAMS
+    for item in filter(None, overrides.split(",")):
+        key, _, value = item.partition("=")
+        stage, _, name = key.partition(".")
+        block = getattr(params, stage)
+        default = getattr(block, name)
+        flag = isinstance(default, bool)
+        typed = value.lower() in ("on", "true", "1") if flag else type(default)(value)
+        params = replace(params, **{stage: replace(block, **{name: typed})})
+    return params, overrides
 
 
 def _labels() -> list[dict]:
@@ -81,10 +101,14 @@ def _labels() -> list[dict]:
     return rows
 
 
-def load_real(variants_dir: Path, *, refresh: bool = False) -> list[Reading]:
+def load_real(variants_dir: Path, *, refresh: bool = False, overrides: str = "") -> list[Reading]:
     """Every track present under ``variants_dir`` (missing or no-baby ones are left out: the
-    benchmark counts them from ``missing_real``), read forward and reversed in time. Each
-    track's two readings are cached beside it (``<variant>/readings/<stem>.pkl``)."""
+    benchmark counts them from ``missing_real``), read forward and reversed in time, with the
+    product's analysis parameters changed by ``overrides`` (``analysis_params``). Each track's
+    two readings are cached beside it (``<variant>/readings/<stem>.pkl``; with overrides in
+    ``readings-<overrides>/``)."""
+    params, key = analysis_params(overrides)
+    folder = f"readings-{key}" if key else "readings"
     out = []
     for row in _labels():
         stem = Path(row["file"]).stem
@@ -92,7 +116,7 @@ def load_real(variants_dir: Path, *, refresh: bool = False) -> list[Reading]:
             tpath = variants_dir / variant / "tracks" / f"{stem}.npz"
             if not tpath.exists():
                 continue
-            cache = variants_dir / variant / "readings" / f"{stem}.pkl"
+            cache = variants_dir / variant / folder / f"{stem}.pkl"
             if cache.exists() and not refresh:
                 with open(cache, "rb") as fh:
                     out.extend(pickle.load(fh))
@@ -107,7 +131,7 @@ def load_real(variants_dir: Path, *, refresh: bool = False) -> list[Reading]:
             for flip in (False, True):
                 tr = reversed_track(track) if flip else track
                 cm = None if cam is None else (reversed_camera(cam) if flip else cam)
-                loco, windows = read(tr, cm)
+                loco, windows = read(tr, cm, params)
                 expected = row["direction"]
                 if expected in ("forward", "backward") and (flip != (variant == "reversed")):
                     expected = "backward" if expected == "forward" else "forward"
@@ -147,14 +171,17 @@ def _window_sign(windows: Windows, bouts: tuple, *, min_share: float = 0.8) -> n
     return sign
 
 
-def load_synth(seeds: list[int], cache_dir: Path | None = None) -> list[Reading]:
+def load_synth(
+    seeds: list[int], cache_dir: Path | None = None, overrides: str = ""
+) -> list[Reading]:
     """Catalogue draws, each read forward and reversed in time, with the true window signs
-    (cached in ``cache_dir`` as ``synth_<seeds>.pkl`` when given)."""
+    (cached in ``cache_dir`` as ``synth_<seeds>[-<overrides>].pkl`` when given)."""
     from crawlcoach.motion.camera import CameraMotion as Cam
 
+    params, key = analysis_params(overrides)
     cache = None
     if cache_dir is not None:
-        cache = cache_dir / f"synth_{'-'.join(map(str, seeds))}.pkl"
+        cache = cache_dir / f"synth_{'-'.join(map(str, seeds))}{'-' + key if key else ''}.pkl"
         if cache.exists():
             with open(cache, "rb") as fh:
                 return pickle.load(fh)
@@ -167,7 +194,7 @@ def load_synth(seeds: list[int], cache_dir: Path | None = None) -> list[Reading]
             for flip in (False, True):
                 tr = reversed_track(clip.track) if flip else clip.track
                 cm = reversed_camera(cam) if flip else cam
-                loco, windows = read(tr, cm)
+                loco, windows = read(tr, cm, params)
                 sign = _window_sign(windows, _flip_bouts(truth.bouts, tr) if flip else truth.bouts)
                 expected = truth.dominant_direction
                 if flip and expected in ("forward", "backward"):

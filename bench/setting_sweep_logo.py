@@ -7,9 +7,12 @@ on the other nine groups (issue 12: anything chosen is chosen on the other group
         --setting 0.5s=/work/data/refresh05
 
 Each ``--setting NAME=DIR`` is a folder of tracks made by ``clip_variants.py`` with one value of
-the setting; the first is the product's current value and wins ties (a change must earn its
-place). For a held-out group g and each setting, the learned direction layer is fitted without g
-and without h for every other group h and read on h (so nothing of g goes into the choice); the
+the setting (a tracking setting), or ``NAME=DIR@stage.field=value`` the same tracks read with an
+analysis parameter changed (``logo_data.analysis_params``; e.g.
+``--setting 0.15=/work/data/refresh05 --setting 0.125=/work/data/refresh05@bouts.min_speed=0.125``);
+the first is the product's current value and wins ties (a change must earn its place). For a
+held-out group g and each setting, the learned direction layer is fitted without g and without h
+for every other group h and read on h (so nothing of g goes into the choice); the
 setting with the most right direction readings over those nine groups (every form, both ways in
 time) is g's choice. g is then read with its choice, the layer fitted without g. The clips of no
 dev group (negatives, non-crawling) read with the setting chosen on all ten groups.
@@ -46,22 +49,31 @@ def _dev(readings: Sequence[Reading], *, without: set[str]) -> list[Reading]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--setting", action="append", required=True, help="NAME=DIR (first: current)")
+    ap.add_argument(
+        "--setting",
+        action="append",
+        required=True,
+        help="NAME=DIR[@stage.field=value,...] (first: current)",
+    )
     ap.add_argument("--synth-seeds", type=int, nargs="+", default=[0, 1, 2])
     args = ap.parse_args()
     settings: dict[str, Path] = {}
+    overrides: dict[str, str] = {}
     for item in args.setting:
-        name, _, folder = item.partition("=")
+        name, _, where = item.partition("=")
+        folder, _, overrides[name] = where.partition("@")
         settings[name] = Path(folder)
     first = next(iter(settings.values()))
-    synth = load_synth(args.synth_seeds, first)
-    readings = {name: load_real(folder) for name, folder in settings.items()}
+    # The synthetic draws the layer also learns from are read with each setting's parameters.
+    synths = {n: load_synth(args.synth_seeds, first, overrides[n]) for n in settings}
+    readings = {n: load_real(folder, overrides=overrides[n]) for n, folder in settings.items()}
     groups = sorted({r.group for r in readings[next(iter(settings))] if r.set == "dev"})
 
     # score[name][(g, h)]: right readings of group h, the layer fitted without g and h
     score: dict[str, dict[tuple[str, str], int]] = {name: {} for name in settings}
     own: dict[str, dict[str, DirectionModel]] = {name: {} for name in settings}  # fitted without g
     for name, rs in readings.items():
+        synth = synths[name]
         for g in groups:
             own[name][g] = model_from(fit([*_dev(rs, without={g}), *synth]))
             for h in groups:

@@ -42,6 +42,7 @@ LOGO = "bench/accuracy_logo.py (docs/benchmarks.md: Leave-one-group-out, every v
 PEOPLE_FINDER = (
     "bench/clip_variants.py --find-people (docs/benchmarks.md: A face-free person finder)"
 )
+REGION_REACH = "bench/person_region_reach.py (docs/benchmarks.md: A face-free person finder)"
 TRACKING_SWEEP = (
     "bench/setting_sweep_logo.py (docs/benchmarks.md: Tracking settings chosen held out)"
 )
@@ -697,6 +698,29 @@ class TrackerParams:
     )
     min_person_score: float = param(
         0.15, "score 0..1", "a MultiPose person at least this sure is a place to look"
+    )
+    follow_regions: bool = param(
+        True,
+        "switch",
+        "a person only MultiPose finds is read and followed by BlazePose's landmark model on"
+        " the region of its trunk (with find_people)",
+        PEOPLE_FINDER,
+    )
+    recheck_s: float = param(
+        1.0,
+        "s",
+        "with find_people, every this long ask MultiPose whether somebody else is clearly more"
+        " like an infant (by uncertain_margin) than whom the tracker follows (0: never)",
+    )
+    person_min_keypoint: float = param(
+        0.15, "confidence 0..1", "MultiPose's hips and shoulders this sure align that region"
+    )
+    person_region_reach: float = param(
+        1.15,
+        "ratio",
+        "that region's radius per distance from the hips to the farthest seen point: the median"
+        " for BlazePose's own detector on the same people",
+        REGION_REACH,
     )
     refresh_partial_s: float = param(
         0.5,

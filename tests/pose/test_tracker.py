@@ -10,6 +10,7 @@ import pytest
 from crawlcoach.parameters import TrackerParams
 from crawlcoach.pose import PoseBackend, PoseEstimate, track_infant, tracker
 from crawlcoach.pose.keypoints import COUNT, INDEX
+from crawlcoach.pose.blazepose_roi import Region
 from crawlcoach.pose.people import COCO_NAMES, Person
 from crawlcoach.video import Frame
 
@@ -133,6 +134,8 @@ def frames(count: int, *, scale: float = 1.0) -> list[Frame]:
 def _nobody_for_multipose(monkeypatch: pytest.MonkeyPatch) -> None:
     # The scripted scenes are drawn for the scripted backend only (see ``finder`` below).
     monkeypatch.setattr(tracker, "_person_finder", lambda: ScriptedFinder(lambda i: []))
+    reader = ScriptedRegionReader(lambda i: [], readable=False)
+    monkeypatch.setattr(tracker, "_region_landmarks", lambda: reader)
 
 
 @pytest.fixture(autouse=True)
@@ -315,10 +318,37 @@ ADULT = body(160, 40, size=30, upright=True)
 BABY = body(160, 190, size=30)
 
 
+class ScriptedRegionReader:
+    """Stands in for BlazePose's landmark model on a region we choose: reads the scene's person
+    whose hips are in the region, if it may (``readable``)."""
+
+    def __init__(self, scene: Callable[[int], list[np.ndarray]], readable: bool) -> None:
+        self.scene, self.readable = scene, readable
+        self.reads = 0
+
+    def landmarks_in(
+        self, image_rgb: np.ndarray, region: Region, *, still: bool = False
+    ) -> tuple[PoseEstimate, Region] | None:
+        if not self.readable:
+            return None
+        hips = [INDEX["left_hip"], INDEX["right_hip"]]
+        for pts in self.scene(int(image_rgb[0, 0, 2])):
+            centre = pts[hips].mean(axis=0)
+            if np.hypot(*(centre - (region.cx, region.cy))) < region.side / 2:
+                self.reads += 1
+                return estimate(pts), Region(*centre, region.side, region.rotation)
+        return None
+
+    def reset(self) -> None:
+        pass
+
+
 @pytest.fixture
 def finder(monkeypatch: pytest.MonkeyPatch) -> ScriptedFinder:
     found = ScriptedFinder(lambda i: [ADULT, BABY])
     monkeypatch.setattr(tracker, "_person_finder", lambda: found)
+    reader = ScriptedRegionReader(lambda i: [ADULT, BABY], readable=False)
+    monkeypatch.setattr(tracker, "_region_landmarks", lambda: reader)
     return found
 
 
@@ -361,3 +391,44 @@ def test_without_depth_an_upright_shape_is_not_held_against_a_pose() -> None:
     assert "standing on long legs" in reasons
     assert "standing on long legs" not in flat_reasons and "trunk upright" not in flat_reasons
     assert flat_likeness > likeness
+
+
+def test_a_person_only_the_landmark_model_reads_is_followed_on_its_region(
+    finder: ScriptedFinder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """BlazePose's detector sees no baby even in a crop; its landmark model on the region of
+    MultiPose's trunk reads it, and carries that region on, frame after frame."""
+    reader = ScriptedRegionReader(lambda i: [ADULT, BABY], readable=True)
+    monkeypatch.setattr(tracker, "_region_landmarks", lambda: reader)
+    backend = FaceKeyedBackend(lambda i: [ADULT, BABY], blind=True)
+    track = track_infant(frames(8), backend, frame_size=(W, H), source="t", fps=15, params=PEOPLE)
+    assert not np.isnan(track.keypoints_px[:, 0, 0]).any()
+    for pts in track.keypoints_px:
+        np.testing.assert_allclose(pts.mean(axis=0), BABY.mean(axis=0), atol=4)
+    assert reader.reads >= 8  # one at the search, then one per frame
+    assert finder.calls == 1  # no search after the first
+
+
+def test_a_recheck_leaves_the_adult_for_a_clearly_more_infant_like_person(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """MultiPose misses the baby at first, so the adult is followed; a second later it asks
+    again, finds the baby, and the tracker follows the baby from then on."""
+    found = ScriptedFinder(lambda i: [ADULT] if i < 5 else [ADULT, BABY])
+    monkeypatch.setattr(tracker, "_person_finder", lambda: found)
+    backend = FaceKeyedBackend(lambda i: [ADULT, BABY])
+    track = track_infant(frames(24), backend, frame_size=(W, H), source="t", fps=15, params=PEOPLE)
+    np.testing.assert_allclose(track.keypoints_px[0].mean(axis=0), ADULT.mean(axis=0), atol=4)
+    np.testing.assert_allclose(track.keypoints_px[-1].mean(axis=0), BABY.mean(axis=0), atol=4)
+    sel = track.meta["selection"]
+    assert sel["switches"] == 1 and sel["rechecks"] >= 1
+    # Never asked again (the default), the tracker stays on the adult.
+    stay = track_infant(
+        frames(24),
+        FaceKeyedBackend(lambda i: [ADULT, BABY]),
+        frame_size=(W, H),
+        source="t",
+        fps=15,
+        params=TrackerParams(find_people=True, recheck_s=0.0),
+    )
+    np.testing.assert_allclose(stay.keypoints_px[-1].mean(axis=0), ADULT.mean(axis=0), atol=4)

@@ -223,6 +223,16 @@ class BlazePoseRoiBackend:
         )
         return estimate, region_from_points(aux[0], aux[1])
 
+    def landmarks_in(
+        self, image_rgb: np.ndarray, region: Region, *, still: bool = False
+    ) -> tuple[PoseEstimate, Region] | None:
+        """The landmarks in a region chosen by the caller (no detector, so no face needed), and
+        the region their auxiliary points give for the next frame. ``still``: one image on its
+        own; otherwise the next of a sequence (its carried region is smoothed; ``reset`` starts
+        a new one)."""
+        graph = self._still_landmarks if still else self._landmarks
+        return self._landmarks_in(_checked(image_rgb), region, graph)
+
     # -- PoseBackend ------------------------------------------------------------------------
 
     def estimate(self, image_rgb: np.ndarray) -> PoseEstimate | None:

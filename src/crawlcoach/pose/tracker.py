@@ -26,6 +26,7 @@ import numpy as np
 from crawlcoach.parameters import FrameClock, TrackerParams
 from crawlcoach.pose import keypoints, selection
 from crawlcoach.pose.backend import PoseBackend, PoseEstimate
+from crawlcoach.pose.blazepose_roi import BlazePoseRoiBackend, Region, region_from_points
 from crawlcoach.pose.people import COCO_NAMES, Person, PersonFinder
 from crawlcoach.pose.selection import Box
 from crawlcoach.pose.track import PoseTrack
@@ -44,6 +45,8 @@ class _Selection:
     reasons: list[str] = field(default_factory=list)
     rejected_jumps: int = 0
     refreshes: int = 0
+    rechecks: int = 0
+    switches: int = 0
     choices: list[dict[str, Any]] = field(default_factory=list)
     params: TrackerParams = field(default_factory=TrackerParams)
 
@@ -112,6 +115,8 @@ class _Selection:
             "reasons": self.reasons,
             "rejected_jumps": self.rejected_jumps,
             "refreshes": self.refreshes,
+            "rechecks": self.rechecks,
+            "switches": self.switches,
             "choices": self.choices,
         }
 
@@ -197,6 +202,35 @@ def _person_finder() -> PersonFinder:
     return PersonFinder()
 
 
+@cache
+def _region_landmarks() -> BlazePoseRoiBackend:
+    """BlazePose's landmark model on regions we choose: it reads a person MultiPose found and
+    BlazePose's face-keyed detector did not (a baby seen from behind)."""
+    return BlazePoseRoiBackend()
+
+
+def _region_of(person: Person, p: TrackerParams) -> Region | None:
+    """The region BlazePose's landmark model wants for this person, as its own detector would
+    give it: centred on the hips, turned so the hips-to-shoulders axis points up, reaching the
+    farthest seen keypoint. None without a sure trunk to align with."""
+    trunk = [person.point(name) for name in TRUNK_POINTS]
+    if min(c for _, c in trunk) < p.person_min_keypoint:
+        return None
+    hips = (trunk[0][0] + trunk[1][0]) / 2
+    shoulders = (trunk[2][0] + trunk[3][0]) / 2
+    axis = shoulders - hips
+    length = float(np.linalg.norm(axis))
+    if length < 1.0:
+        return None
+    seen = person.keypoints_px[person.confidence >= p.box_min_confidence]
+    reach = max(float(np.linalg.norm(seen - hips, axis=1).max()), length) * p.person_region_reach
+    end = hips + axis / length * reach
+    return region_from_points((float(hips[0]), float(hips[1])), (float(end[0]), float(end[1])))
+
+
+TRUNK_POINTS = ("left_hip", "right_hip", "left_shoulder", "right_shoulder")
+
+
 def _from_person(person: Person) -> PoseEstimate:
     """MultiPose's 17 points in BlazePose's layout (no depth, the other points unseen): a person
     BlazePose could not read, so that it can still be chosen and looked for."""
@@ -216,18 +250,29 @@ def _from_person(person: Person) -> PoseEstimate:
     )
 
 
+@dataclass
+class _PeopleFound:
+    """The search's candidates with how each extra one was read."""
+
+    candidates: list[PoseEstimate]
+    stand_ins: set[int] = field(default_factory=set)  # ids of MultiPose-only poses
+    regions: dict[int, Region] = field(default_factory=dict)  # id -> next region, read on one
+
+
 def _people_search(
     image: np.ndarray, backend: PoseBackend, found: list[PoseEstimate], p: TrackerParams
-) -> tuple[list[PoseEstimate], set[int]]:
+) -> _PeopleFound:
     """``found`` and the people MultiPose finds that none of them is: BlazePose's pose in a crop
-    around each, or, where BlazePose reads nobody there, MultiPose's own points as a stand-in.
-    Returns the candidates and the ``id``s of the stand-ins: one may be chosen as the infant
-    (its place is where to look next), but its points never enter the track (17 points without
-    depth read worse than a missing frame)."""
+    around each; where BlazePose's detector reads nobody there, its landmark model on the region
+    MultiPose's trunk gives (``regions``: the region to carry on with); where that fails too,
+    MultiPose's own points as a stand-in. A stand-in may be chosen as the infant (its place is
+    where to look next), but its points never enter the track (17 points without depth read
+    worse than a missing frame)."""
     height, width = image.shape[:2]
     conf = p.box_min_confidence
     out = list(found)
     stand_ins: set[int] = set()
+    regions: dict[int, Region] = {}
     for person in _person_finder().find(image)[: p.max_candidates]:
         if person.score < p.min_person_score:
             continue
@@ -237,11 +282,46 @@ def _people_search(
         est = backend.estimate_still(np.ascontiguousarray(image[r0:r1, c0:c1]))
         est = est.shifted(c0, r0) if est is not None else None
         if est is None or _iou(person.box, est.bbox(conf)) <= p.seeded_iou:
+            est = None
+            region = _region_of(person, p) if p.follow_regions else None
+            read = _region_landmarks().landmarks_in(image, region, still=True) if region else None
+            if read is not None and _iou(person.box, read[0].bbox(conf)) > p.seeded_iou:
+                est = read[0]
+                regions[id(est)] = read[1]
+        if est is None:
             est = _from_person(person)
             stand_ins.add(id(est))
         if not any(_iou(est.bbox(conf), f.bbox(conf)) > p.same_person_iou for f in out):
             out.append(est)
-    return out, stand_ins
+    return _PeopleFound(out, stand_ins, regions)
+
+
+def _adopt(
+    chosen: PoseEstimate,
+    found: _PeopleFound,
+    backend: PoseBackend,
+    image: np.ndarray,
+    p: TrackerParams,
+) -> tuple[PoseEstimate | None, tuple[int, int, int, int], Region | None, Box | None]:
+    """Start following ``chosen``: this frame's pose (None for a stand-in), the crop to track it
+    in, the region to carry when only the landmark model reads it, and where it was seen when
+    that is all we have of it."""
+    height, width = image.shape[:2]
+    conf = p.box_min_confidence
+    roi = _place_roi(chosen.bbox(0.0), width, height, p)
+    # Start the backend's own tracking on this very frame, so that it carries the infant on
+    # even where its detector would miss the next frame.
+    seeded = _in_view(backend, image, roi)
+    if seeded is not None and _iou(seeded.bbox(conf), chosen.bbox(conf)) > p.seeded_iou:
+        return seeded, roi, None, None
+    if id(chosen) in found.regions:
+        # Only the landmark model on our region reads this person: follow it so, carrying the
+        # region on from each frame's landmarks.
+        _region_landmarks().reset()
+        return chosen, roi, found.regions[id(chosen)], None
+    if id(chosen) in found.stand_ins:
+        return None, roi, None, chosen.bbox(conf)  # seen by MultiPose: look there next
+    return chosen, roi, None, None
 
 
 def _trunk_confidence(est: PoseEstimate) -> float:
@@ -322,6 +402,8 @@ def track_infant(
     last_box: Box | None = None  # where the infant was last seen
     misses = 0  # frames since the infant was last seen
     partial = 0  # frames in a row whose pose has no sure trunk
+    follow: Region | None = None  # followed by the landmark model alone (see _people_search)
+    since_check = 0  # frames since the last search or re-check for a more infant-like person
     backend.reset()
 
     for n, frame in enumerate(frames, start=1):
@@ -330,7 +412,12 @@ def track_infant(
         est: PoseEstimate | None = None
         clock.tick(frame.timestamp_s)
 
-        if roi is not None:
+        if follow is not None:
+            read = _region_landmarks().landmarks_in(image, follow)
+            est, follow = read if read is not None else (None, None)
+            if est is None:
+                misses = max(misses, clock.frames(p.hold_misses_s))  # search at once
+        elif roi is not None:
             est = _in_view(backend, image, roi)
             crowded = bool(notes.multi_person_frames)
             if (
@@ -349,26 +436,31 @@ def track_infant(
 
         if use_roi and est is None and (roi is None or misses >= clock.frames(p.hold_misses_s)):
             candidates = _search(image, backend, p.max_candidates, p)
-            stand_ins: set[int] = set()
+            extra = _PeopleFound(candidates)
             if p.find_people:
-                candidates, stand_ins = _people_search(image, backend, candidates, p)
+                extra = _people_search(image, backend, candidates, p)
+                candidates = extra.candidates
             if candidates:
                 ranked = selection.rank(candidates, height, last_box, p)
                 notes.note(frame, ranked, frame.scale)
-                chosen = ranked[0].estimate
-                roi = _place_roi(chosen.bbox(0.0), width, height, p)
-                # Start the backend's own tracking on this very frame, so that it carries the
-                # infant on even where its detector would miss the next frame.
-                seeded = _in_view(backend, image, roi)
-                ok = (
-                    seeded is not None and _iou(seeded.bbox(conf), chosen.bbox(conf)) > p.seeded_iou
-                )
-                if ok:
-                    est = seeded
-                elif id(chosen) in stand_ins:
-                    last_box = chosen.bbox(conf)  # seen by MultiPose: look there next
-                else:
-                    est = chosen
+                est, roi, follow, seen_at = _adopt(ranked[0].estimate, extra, backend, image, p)
+                last_box = seen_at or last_box
+            since_check = 0
+        elif use_roi and est is not None and p.find_people and p.recheck_s > 0:
+            since_check += 1
+            if since_check >= clock.frames(p.recheck_s):
+                # Is somebody else clearly more like an infant than whom we follow? The
+                # tracker otherwise never asks again once it follows the adult.
+                since_check = 0
+                notes.rechecks += 1
+                extra = _people_search(image, backend, [est], p)
+                ranked = selection.rank(extra.candidates, height, None, p)
+                mine = next(c for c in ranked if c.estimate is est)
+                if ranked[0].likeness - mine.likeness >= p.uncertain_margin:
+                    notes.switches += 1
+                    notes.note(frame, ranked, frame.scale)
+                    est, roi, follow, seen_at = _adopt(ranked[0].estimate, extra, backend, image, p)
+                    last_box = seen_at or last_box
 
         if (
             not use_roi
