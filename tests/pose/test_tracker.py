@@ -9,8 +9,8 @@ import pytest
 
 from crawlcoach.parameters import TrackerParams
 from crawlcoach.pose import PoseBackend, PoseEstimate, track_infant, tracker
-from crawlcoach.pose.keypoints import COUNT, INDEX
 from crawlcoach.pose.blazepose_roi import Region
+from crawlcoach.pose.keypoints import COUNT, INDEX
 from crawlcoach.pose.people import COCO_NAMES, Person
 from crawlcoach.video import Frame
 
