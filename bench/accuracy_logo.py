@@ -169,10 +169,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--variants", type=Path, required=True)
     ap.add_argument("--synth-seeds", type=int, nargs="+", default=[0, 1, 2])
+    ap.add_argument(
+        "--noisy-seeds",
+        type=int,
+        nargs="*",
+        default=[],
+        help="also these catalogue seeds with strong pose noise (logo_data.NOISY_PX/SWAP)",
+    )
     ap.add_argument("--refresh", action="store_true", help="recompute the cached readings")
     args = ap.parse_args()
     readings = load_real(args.variants, refresh=args.refresh)
     synth = load_synth(args.synth_seeds, args.variants)
+    if args.noisy_seeds:
+        synth += load_synth(args.noisy_seeds, args.variants, noisy=True)
     missing = missing_real(args.variants)
     print(f"{len(readings)} real readings, {len(synth)} synthetic; {len(missing)} tracks missing")
     report("Rules (tuned on all groups: not held out)", readings, rule_readings(readings), missing)

@@ -171,23 +171,32 @@ def _window_sign(windows: Windows, bouts: tuple, *, min_share: float = 0.8) -> n
     return sign
 
 
+# Pose noise of the noisy synthetic draws (``load_synth(noisy=True)``): the level at which the
+# rules split plain forward crawls into forward and backward bouts (tests/motion).
+NOISY_PX, NOISY_SWAP = 6.0, 0.05
+
+
 def load_synth(
-    seeds: list[int], cache_dir: Path | None = None, overrides: str = ""
+    seeds: list[int], cache_dir: Path | None = None, overrides: str = "", *, noisy: bool = False
 ) -> list[Reading]:
     """Catalogue draws, each read forward and reversed in time, with the true window signs
-    (cached in ``cache_dir`` as ``synth_<seeds>[-<overrides>].pkl`` when given)."""
+    (cached in ``cache_dir`` as ``synth_<seeds>[-noisy][-<overrides>].pkl`` when given).
+    ``noisy``: with keypoint jitter of ``NOISY_PX`` and ``NOISY_SWAP`` left-right swaps."""
     from crawlcoach.motion.camera import CameraMotion as Cam
 
     params, key = analysis_params(overrides)
     cache = None
     if cache_dir is not None:
-        cache = cache_dir / f"synth_{'-'.join(map(str, seeds))}{'-' + key if key else ''}.pkl"
+        name = "-".join(map(str, seeds)) + ("-noisy" if noisy else "") + (f"-{key}" if key else "")
+        cache = cache_dir / f"synth_{name}.pkl"
         if cache.exists():
             with open(cache, "rb") as fh:
                 return pickle.load(fh)
     out = []
     for seed in seeds:
         for scenario in standard_suite(seed):
+            if noisy:
+                scenario = replace(scenario, noise_px=NOISY_PX, swap=NOISY_SWAP)
             clip = generate(scenario)
             cam = Cam.from_point_tracks(clip.track.timestamps_s, clip.background_px)
             truth = clip.truth
@@ -199,7 +208,8 @@ def load_synth(
                 expected = truth.dominant_direction
                 if flip and expected in ("forward", "backward"):
                     expected = "backward" if expected == "forward" else "forward"
-                out.append(Reading("synth", scenario.name, f"synth{seed}", "synth", flip,
+                group = f"synth{seed}{'n' if noisy else ''}"
+                out.append(Reading("synth", scenario.name, group, "synth", flip,
                                    expected, truth.crawling, truth.dominant_style, loco, windows,
                                    sign))  # fmt: skip
     if cache is not None:

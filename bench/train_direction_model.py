@@ -193,11 +193,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--variants", type=Path, required=True)
     ap.add_argument("--synth-seeds", type=int, nargs="+", default=[0, 1, 2])
+    ap.add_argument(
+        "--noisy-seeds",
+        type=int,
+        nargs="*",
+        default=[],
+        help="also these catalogue seeds with strong pose noise (logo_data.NOISY_PX/SWAP)",
+    )
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
     readings = load_real(args.variants) + load_synth(args.synth_seeds, args.variants)
+    if args.noisy_seeds:
+        readings += load_synth(args.noisy_seeds, args.variants, noisy=True)
     data = fit(readings)
     data["training"]["synth_seeds"] = args.synth_seeds
+    if args.noisy_seeds:
+        data["training"]["noisy_synth_seeds"] = args.noisy_seeds
     model_from(data)  # validates
     args.out.write_text(json.dumps(data, indent=1) + "\n")
     print(json.dumps({k: v for k, v in data.items() if k not in ("weights", "scale")}, indent=1))

@@ -39,6 +39,9 @@ CAMERA_FIT = (
 )
 ANATOMY = "not measured (infant body proportions)"
 LOGO = "bench/accuracy_logo.py (docs/benchmarks.md: Leave-one-group-out, every variant)"
+ANALYSIS_SWEEP = (
+    "bench/setting_sweep_logo.py (docs/benchmarks.md: Analysis settings chosen held out)"
+)
 PEOPLE_FINDER = (
     "bench/clip_variants.py --find-people (docs/benchmarks.md: A face-free person finder)"
 )
@@ -193,7 +196,11 @@ class BoutParams:
         2.0, "body lengths/s", "infants crawl at up to about 1; faster is the pose jumping"
     )
     min_speed: float = param(
-        0.15, "body lengths/s", "net travel over a second slower than this is staying put", SWEEP
+        0.15,
+        "body lengths/s",
+        "net travel over a second slower than this is staying put (0.10 reads six more dev"
+        " directions held out, and 13 non-crawling rows as crawling)",
+        ANALYSIS_SWEEP,
     )
     pivot_deg_s: float = param(
         30.0, "degrees/s", "turning this fast without travelling is pivoting", SYNTH
