@@ -27,6 +27,7 @@ from pathlib import Path
 
 from crawlcoach import contract
 from crawlcoach.motion.direction_model import DirectionModel, read_direction
+from crawlcoach.parameters import MixedParams
 from logo_data import SAME_AS_ORIGINAL, Reading, load_real, load_synth, missing_real
 from train_direction_model import fit, learned_applies, model_from
 
@@ -47,11 +48,11 @@ def learned_readings(readings: Sequence[Reading], synth: Sequence[Reading]) -> d
     return out
 
 
-def learned_reading(r: Reading, model: DirectionModel) -> dict:
+def learned_reading(r: Reading, model: DirectionModel, mixed: MixedParams = MixedParams()) -> dict:
     """{direction, confidence} of one reading: the learned layer's where it decides, else the
     rules'."""
     if learned_applies(r):
-        reading = read_direction(r.windows, model)
+        reading = read_direction(r.windows, model, mixed)
         return {"direction": reading.direction, "confidence": reading.confidence}
     return {
         "direction": r.rules["dominant_direction"],

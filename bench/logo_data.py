@@ -107,7 +107,9 @@ def load_real(variants_dir: Path, *, refresh: bool = False, overrides: str = "")
     product's analysis parameters changed by ``overrides`` (``analysis_params``). Each track's
     two readings are cached beside it (``<variant>/readings/<stem>.pkl``; with overrides in
     ``readings-<overrides>/``)."""
-    params, key = analysis_params(overrides)
+    params, _ = analysis_params(overrides)
+    # The rules' readings and the windows do not depend on the learned layer's mixed.* settings.
+    key = ",".join(o for o in overrides.split(",") if o and not o.startswith("mixed."))
     folder = f"readings-{key}" if key else "readings"
     out = []
     for row in _labels():
@@ -184,7 +186,8 @@ def load_synth(
     ``noisy``: with keypoint jitter of ``NOISY_PX`` and ``NOISY_SWAP`` left-right swaps."""
     from crawlcoach.motion.camera import CameraMotion as Cam
 
-    params, key = analysis_params(overrides)
+    params, _ = analysis_params(overrides)
+    key = ",".join(o for o in overrides.split(",") if o and not o.startswith("mixed."))
     cache = None
     if cache_dir is not None:
         name = "-".join(map(str, seeds)) + ("-noisy" if noisy else "") + (f"-{key}" if key else "")

@@ -30,16 +30,17 @@ from pathlib import Path
 
 from accuracy_logo import learned_reading, report
 from crawlcoach.motion.direction_model import DirectionModel
-from logo_data import Reading, load_real, load_synth, missing_real
+from crawlcoach.parameters import MixedParams
+from logo_data import Reading, analysis_params, load_real, load_synth, missing_real
 from train_direction_model import fit, model_from
 
 
-def _right(readings: Sequence[Reading], model: DirectionModel) -> int:
+def _right(readings: Sequence[Reading], model: DirectionModel, mixed: MixedParams) -> int:
     return sum(
         1
         for r in readings
         if r.expected_direction in ("forward", "backward")
-        and learned_reading(r, model)["direction"] == r.expected_direction
+        and learned_reading(r, model, mixed)["direction"] == r.expected_direction
     )
 
 
@@ -67,6 +68,7 @@ def main() -> None:
     # The synthetic draws the layer also learns from are read with each setting's parameters.
     synths = {n: load_synth(args.synth_seeds, first, overrides[n]) for n in settings}
     readings = {n: load_real(folder, overrides=overrides[n]) for n, folder in settings.items()}
+    mixed = {n: analysis_params(overrides[n])[0].mixed for n in settings}
     groups = sorted({r.group for r in readings[next(iter(settings))] if r.set == "dev"})
 
     # score[name][(g, h)]: right readings of group h, the layer fitted without g and h
@@ -80,14 +82,18 @@ def main() -> None:
                 if h == g:
                     continue
                 model = model_from(fit([*_dev(rs, without={g, h}), *synth]))
-                score[name][(g, h)] = _right(_dev(rs, without=set(groups) - {h}), model)
+                score[name][(g, h)] = _right(
+                    _dev(rs, without=set(groups) - {h}), model, mixed[name]
+                )
             print(f"  {name}: fitted without {g}", flush=True)
         own[name][""] = model_from(fit([*_dev(rs, without=set()), *synth]))
 
     print("\n| setting | " + " | ".join(groups) + " | all |")
     print("|---|" + "---:|" * (len(groups) + 1))
     for name, rs in readings.items():
-        per = [_right(_dev(rs, without=set(groups) - {g}), own[name][g]) for g in groups]
+        per = [
+            _right(_dev(rs, without=set(groups) - {g}), own[name][g], mixed[name]) for g in groups
+        ]
         print(f"| {name} | " + " | ".join(map(str, per)) + f" | {sum(per)} |")
 
     names = list(settings)
@@ -99,7 +105,10 @@ def main() -> None:
               + f" -> {chosen[g]}")  # fmt: skip
     # the clips of no dev group: the setting best over all ten groups, each read held out
     overall = {
-        n: sum(_right(_dev(readings[n], without=set(groups) - {g}), own[n][g]) for g in groups)
+        n: sum(
+            _right(_dev(readings[n], without=set(groups) - {g}), own[n][g], mixed[n])
+            for g in groups
+        )
         for n in names
     }
     chosen[""] = max(names, key=lambda n: (overall[n], -names.index(n)))
@@ -112,7 +121,7 @@ def main() -> None:
         for r in readings[name]:
             if (r.set == "dev" and r.group == g) or (g == "" and r.set != "dev"):
                 picked.append(r)
-                got[id(r)] = learned_reading(r, own[name][g])
+                got[id(r)] = learned_reading(r, own[name][g], mixed[name])
     report("Each group read with the setting chosen on the others", picked, got,
            missing_real(settings[chosen[""]]))  # fmt: skip
 

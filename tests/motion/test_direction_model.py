@@ -130,7 +130,9 @@ def test_the_layer_reads_only_the_rules_forward_backward_splits() -> None:
 def test_a_noisy_forward_crawl_the_rules_split_reads_forward(name: str, seed: int) -> None:
     """Pose noise of 6 px and 5% left-right swaps split these forward crawls into forward and
     backward bouts of 2.5-3.3 s each: the rules alone say ``mixed``. The windows added up say
-    forward, and played backwards backward, with low confidence (they are contested)."""
+    forward, and played backwards backward, never with high confidence (they are contested;
+    the layer's medium is earned on held-out contested real clips, and one of these reaches
+    it)."""
     clip = catalogue(name, seed)
     track = replace(clip.scenario, noise_px=6.0, swap=0.05)
     noisy = synth.generate(track)
@@ -142,7 +144,7 @@ def test_a_noisy_forward_crawl_the_rules_split_reads_forward(name: str, seed: in
     back = analyze_motion(back_track, camera_motion=back_camera).locomotion
     assert ahead.dominant_direction == "forward"
     assert back.dominant_direction == "backward"
-    assert contract.certainty(ahead.direction_confidence) == "low"
+    assert contract.certainty(ahead.direction_confidence) in ("low", "medium")
     assert back.direction_confidence == pytest.approx(ahead.direction_confidence, abs=0.01)
     # The bouts the contract reports agree with the clip's reading (the rules' had both ways).
     assert {b.direction for b in rules.locomotion.bouts} >= {"forward", "backward"}
@@ -175,8 +177,11 @@ def test_the_analysis_refuses_windows_the_packaged_model_was_not_trained_on() ->
         analyze_motion(noisy.track, camera_motion=camera, params=params)
 
 
-def test_a_synthetic_crawl_both_ways_stays_mixed() -> None:
-    clip = catalogue("hk_mixed_side_follow", 0)  # 3 s forward, 2 s still, 3 s backward
+@pytest.mark.parametrize("seed", [0, 2, 6])
+def test_a_synthetic_crawl_both_ways_stays_mixed(seed: int) -> None:
+    """3 s forward, 2 s still, 3 s backward. In seeds 2 and 6 the backward spell's sure windows
+    cover only 2.5 s: ``mixed.min_s`` must not outgrow a real turn (3.0 reads them backward)."""
+    clip = catalogue("hk_mixed_side_follow", seed)
     assert clip.analyse().locomotion.dominant_direction == "mixed"
 
 
