@@ -188,7 +188,12 @@ class HeadingParams:
 class BoutParams:
     """``motion.travel`` and ``motion.bouts``: travel per frame, then bouts of it."""
 
-    window_s: float = param(1.0, "s", "travel is judged over about one crawling cycle", SWEEP)
+    window_s: float = param(
+        1.0,
+        "s",
+        "travel is judged over about one crawling cycle (held out: best in all ten folds)",
+        ANALYSIS_SWEEP,
+    )
     window_min_known: float = param(
         0.3, "fraction", "a travel window needs this share of known frames to give a value"
     )
@@ -208,7 +213,12 @@ class BoutParams:
     min_pivot_deg: float = param(
         45.0, "degrees", "a pivot turns at least this far; less is settling in place", SYNTH
     )
-    min_bout_s: float = param(0.8, "s", "shorter runs are merged into their neighbours", SWEEP)
+    min_bout_s: float = param(
+        0.8,
+        "s",
+        "shorter runs are merged into their neighbours (held out: chosen in seven folds of ten)",
+        ANALYSIS_SWEEP,
+    )
     min_progress: float = param(
         0.2,
         "body lengths",
