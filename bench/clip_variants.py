@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import av
 import numpy as np
@@ -38,6 +38,7 @@ from crawlcoach.pipeline import track_video
 from crawlcoach.pose import BACKENDS, open_backend
 from crawlcoach.pose.blazepose_roi import BlazePoseRoiBackend
 from crawlcoach.video.orientation import orientation_of
+from logo_data import analysis_params
 from pose_common import dev_clips, negative_clips, non_crawling_clips
 
 # variant -> (H.264 CRF, played backwards, mirrored); the original file is used as it is
@@ -104,17 +105,6 @@ SCHEDULE = (
 )
 
 
-def _tracker_param(text: str) -> tuple[str, Any]:
-    """``name=value`` for a TrackerParams field, the value read as the field's default's type."""
-    name, _, value = text.partition("=")
-    default = getattr(TrackerParams(), name, None)
-    if default is None or not value:
-        raise SystemExit(f"--tracker-param {text!r}: expected NAME=VALUE (a TrackerParams field)")
-    if isinstance(default, bool):
-        return name, value.lower() in ("on", "true", "1", "yes")
-    return name, type(default)(value)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--out", type=Path, required=True)
@@ -162,10 +152,11 @@ def main() -> None:
     )
     args = ap.parse_args()
     sampling = SamplingParams(still_gap_s=args.still_gap, still_changed_share=args.still_share)
-    tracker = TrackerParams(
+    others = analysis_params(",".join(f"tracker.{text}" for text in args.tracker_param))[0]
+    tracker = replace(
+        others.tracker,
         refresh_partial_s=args.refresh_partial,
         find_people=args.find_people == "on",
-        **dict(_tracker_param(text) for text in args.tracker_param),
     )
     params = AnalysisParams(tracker=tracker, sampling=sampling)
     sets = clip_sets()

@@ -67,7 +67,9 @@ def read(
 
 def analysis_params(overrides: str) -> tuple[AnalysisParams, str]:
     """``stage.field=value[,stage.field=value]`` (e.g. ``bouts.min_speed=0.125``) applied to the
-    product's parameters, and a name for the readings cache of those parameters ("" for none)."""
+    product's parameters, and a name for the cache of the readings they give ("" when they are
+    the product's): the rules' readings and the windows do not depend on ``mixed.*``, so those
+    are left out of it."""
     params = DEFAULT_PARAMS
     for item in filter(None, overrides.split(",")):
         key, _, value = item.partition("=")
@@ -77,7 +79,8 @@ def analysis_params(overrides: str) -> tuple[AnalysisParams, str]:
         flag = isinstance(default, bool)
         typed = value.lower() in ("on", "true", "1") if flag else type(default)(value)
         params = replace(params, **{stage: replace(block, **{name: typed})})
-    return params, overrides
+    key = ",".join(o for o in overrides.split(",") if o and not o.startswith("mixed."))
+    return params, key
 
 
 def _labels() -> list[dict]:
@@ -107,9 +110,7 @@ def load_real(variants_dir: Path, *, refresh: bool = False, overrides: str = "")
     product's analysis parameters changed by ``overrides`` (``analysis_params``). Each track's
     two readings are cached beside it (``<variant>/readings/<stem>.pkl``; with overrides in
     ``readings-<overrides>/``)."""
-    params, _ = analysis_params(overrides)
-    # The rules' readings and the windows do not depend on the learned layer's mixed.* settings.
-    key = ",".join(o for o in overrides.split(",") if o and not o.startswith("mixed."))
+    params, key = analysis_params(overrides)
     folder = f"readings-{key}" if key else "readings"
     out = []
     for row in _labels():
@@ -186,8 +187,7 @@ def load_synth(
     ``noisy``: with keypoint jitter of ``NOISY_PX`` and ``NOISY_SWAP`` left-right swaps."""
     from crawlcoach.motion.camera import CameraMotion as Cam
 
-    params, _ = analysis_params(overrides)
-    key = ",".join(o for o in overrides.split(",") if o and not o.startswith("mixed."))
+    params, key = analysis_params(overrides)
     cache = None
     if cache_dir is not None:
         name = "-".join(map(str, seeds)) + ("-noisy" if noisy else "") + (f"-{key}" if key else "")

@@ -14,8 +14,7 @@ from crawlcoach.video import iter_frames
 
 @pytest.fixture(scope="module")
 def finder() -> PersonFinder:
-    with PersonFinder() as f:
-        yield f
+    return PersonFinder()
 
 
 def test_the_shipped_weights_are_the_ones_the_model_card_describes() -> None:

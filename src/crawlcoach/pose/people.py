@@ -13,8 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import numpy as np
 
@@ -105,20 +104,6 @@ class PersonFinder:
             box = (x0 * w, y0 * h, x1 * w, y1 * h)
             people.append(Person(box, score, xy, np.clip(kp[:, 2], 0.0, 1.0).astype(np.float64)))
         return sorted(people, key=lambda p: -p.score)
-
-    def close(self) -> None:
-        self._session = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def weights_digest() -> str:
