@@ -46,6 +46,10 @@ PEOPLE_FINDER = (
     "bench/clip_variants.py --find-people (docs/benchmarks.md: A face-free person finder)"
 )
 REGION_REACH = "bench/person_region_reach.py (docs/benchmarks.md: A face-free person finder)"
+UPRIGHT = (
+    "bench/clip_variants.py --tracker-param upright_check_s=... (docs/benchmarks.md: Upside-down"
+    " poses)"
+)
 TRACKING_SWEEP = (
     "bench/setting_sweep_logo.py (docs/benchmarks.md: Tracking settings chosen held out)"
 )
@@ -732,6 +736,20 @@ class TrackerParams:
         "s",
         "with find_people, every this long ask MultiPose whether somebody else is clearly more"
         " like an infant (by uncertain_margin) than whom the tracker follows (0: never)",
+    )
+    upright_check_s: float = param(
+        0.0,
+        "s",
+        "every this long MultiPose's trunk checks that the followed pose is not upside down;"
+        " one that is gets re-read on a region turned to MultiPose's trunk (0: never)",
+        UPRIGHT,
+    )
+    flip_angle_deg: float = param(
+        120.0,
+        "degrees",
+        "two models' hips-to-shoulders axes further apart than this are one body read upside"
+        " down (issue 12: on g10_c04 this caught 84 of 85 flips and none on an easy clip)",
+        UPRIGHT,
     )
     person_min_keypoint: float = param(
         0.15, "confidence 0..1", "MultiPose's hips and shoulders this sure align that region"

@@ -52,6 +52,7 @@ class WordList:
     limb_use: Mapping[LimbUseLevel, str]
     certainty: Mapping[Certainty, Mapping[str, str]]
     unsure_direction: str
+    certainty_scale: str
     notes: Mapping[NoteCode, str]
     sides: Mapping[SideBalance, Mapping[str, str]]
 
@@ -64,7 +65,7 @@ def load(path: Path = WORDS_FILE) -> WordList:
         raise WordsError(f"{path}: cannot be read ({exc})") from None
     tables = (
         "directions", "styles", "patterns", "limbs", "limb_use", "certainty", "unsure_direction",
-        "notes", "sides",
+        "certainty_scale", "notes", "sides",
     )  # fmt: skip
     _exactly(path, "", data, tables)
     return WordList(
@@ -75,6 +76,7 @@ def load(path: Path = WORDS_FILE) -> WordList:
         limb_use=_texts(path, data, "limb_use", LimbUseLevel),
         certainty=_entries(path, data, "certainty", Certainty, _CERTAINTY_FIELDS),
         unsure_direction=_sentence(path, data, "unsure_direction"),
+        certainty_scale=_sentence(path, data, "certainty_scale"),
         notes=_notes(path, data),
         sides=_sides(path, data),
     )
@@ -190,6 +192,12 @@ def certainty(level: Certainty) -> str:
 def certainty_sentence(level: Certainty, about: CertaintyAbout) -> str:
     """What a reading this sure means, for a direction, a stillness or a both-ways clip."""
     return WORDS.certainty[level][about]
+
+
+def certainty_scale_sentence() -> str:
+    """The three levels and how often each was right, said once where many readings are listed
+    (the doctor's report)."""
+    return WORDS.certainty_scale
 
 
 def note(code: NoteCode, details: Mapping[str, Any] | None = None) -> str:

@@ -432,3 +432,92 @@ def test_a_recheck_leaves_the_adult_for_a_clearly_more_infant_like_person(
         params=TrackerParams(find_people=True, recheck_s=0.0),
     )
     np.testing.assert_allclose(stay.keypoints_px[-1].mean(axis=0), ADULT.mean(axis=0), atol=4)
+
+
+# -- Upside-down poses, checked against MultiPose's trunk ---------------------------------------
+
+UPRIGHT_CHECK = TrackerParams(upright_check_s=1.0)
+
+
+def upside_down(pts: np.ndarray) -> np.ndarray:
+    """The same body read turned over: every point mirrored through the centre of its box, so
+    the box stays and the hips-to-shoulders axis points the other way."""
+    centre = (pts.min(axis=0) + pts.max(axis=0)) / 2
+    return 2 * centre - pts
+
+
+def _trunk_x(track) -> np.ndarray:
+    """(T,) x of the hips-to-shoulders axis: < 0 for BABY (its head is on the left)."""
+    xy = track.keypoints_px
+    shoulders = xy[:, [INDEX["left_shoulder"], INDEX["right_shoulder"]]].mean(axis=1)
+    hips = xy[:, [INDEX["left_hip"], INDEX["right_hip"]]].mean(axis=1)
+    return shoulders[:, 0] - hips[:, 0]
+
+
+def _turned_over(
+    monkeypatch: pytest.MonkeyPatch, readable: bool
+) -> tuple[ScriptedFinder, ScriptedRegionReader]:
+    """BlazePose's tracking holds BABY upside down; MultiPose and the region reader see it as
+    it is."""
+    found = ScriptedFinder(lambda i: [BABY])
+    reader = ScriptedRegionReader(lambda i: [BABY], readable=readable)
+    monkeypatch.setattr(tracker, "_person_finder", lambda: found)
+    monkeypatch.setattr(tracker, "_region_landmarks", lambda: reader)
+    return found, reader
+
+
+def test_an_upside_down_pose_is_read_again_on_multiposes_trunk(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, reader = _turned_over(monkeypatch, readable=True)
+    backend = ScriptedBackend(lambda i: [upside_down(BABY)])
+    track = track_infant(
+        frames(20), backend, frame_size=(W, H), source="t", fps=15, params=UPRIGHT_CHECK
+    )
+    assert (_trunk_x(track) < 0).all()  # every recorded pose the right way up
+    sel = track.meta["selection"]
+    assert sel["upside_down"] == 1 and sel["righted"] == 1
+    assert reader.reads >= 20  # the righted region is followed from then on
+    # Unchecked, the turned-over pose is what the track keeps.
+    unchecked = track_infant(
+        frames(20), ScriptedBackend(lambda i: [upside_down(BABY)]), frame_size=(W, H),
+        source="t", fps=15,
+    )  # fmt: skip
+    assert (_trunk_x(unchecked) > 0).all()
+
+
+def test_an_upside_down_pose_that_cannot_be_righted_is_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    found, _ = _turned_over(monkeypatch, readable=False)
+    backend = ScriptedBackend(lambda i: [upside_down(BABY)])
+    track = track_infant(
+        frames(20), backend, frame_size=(W, H), source="t", fps=15, params=UPRIGHT_CHECK
+    )
+    x = _trunk_x(track)
+    assert np.isnan(x).all()  # no upside-down pose recorded
+    assert found.calls == 20  # checked every frame while it stays upside down
+    assert track.meta["selection"]["righted"] == 0
+
+
+def test_a_pose_the_right_way_up_is_checked_once_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    found, reader = _turned_over(monkeypatch, readable=True)
+    track = track_infant(
+        frames(30), ScriptedBackend(lambda i: [BABY]), frame_size=(W, H), source="t", fps=15,
+        params=UPRIGHT_CHECK,
+    )  # fmt: skip
+    assert (_trunk_x(track) < 0).all()
+    assert found.calls == 2  # at 0 s and 1 s of a 2-second clip
+    assert track.meta["selection"]["upside_down"] == 0 and reader.reads == 0
+
+
+def test_a_pose_far_from_multiposes_person_is_not_judged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """MultiPose sees somebody else only: nothing to compare the followed pose with."""
+    found = ScriptedFinder(lambda i: [upside_down(ADULT)])
+    monkeypatch.setattr(tracker, "_person_finder", lambda: found)
+    track = track_infant(
+        frames(20), ScriptedBackend(lambda i: [BABY]), frame_size=(W, H), source="t", fps=15,
+        params=UPRIGHT_CHECK,
+    )  # fmt: skip
+    assert (_trunk_x(track) < 0).all()
+    assert track.meta["selection"]["upside_down"] == 0

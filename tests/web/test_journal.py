@@ -276,7 +276,7 @@ def test_report_pdf_holds_every_section_and_only_the_chosen_notes(
     for part in ("Movement report: Ada", "Ages", "Milestones", "Analysed videos",
                  "What the guidance says", "Practice minutes per week", "Parents' notes",
                  "not a diagnosis", "Crawls backward", "Forward (high)", "Shared with the",
-                 "WHO Motor Development Study"):  # fmt: skip
+                 "WHO Motor Development Study", "How sure each direction is"):  # fmt: skip
         assert part in text, part
     assert "Private thought" not in text
 

@@ -47,6 +47,9 @@ class _Selection:
     refreshes: int = 0
     rechecks: int = 0
     switches: int = 0
+    upright_checks: int = 0
+    upside_down: int = 0  # checked frames whose pose was upside down
+    righted: int = 0  # ... of them, re-read upright
     choices: list[dict[str, Any]] = field(default_factory=list)
     params: TrackerParams = field(default_factory=TrackerParams)
 
@@ -117,6 +120,9 @@ class _Selection:
             "refreshes": self.refreshes,
             "rechecks": self.rechecks,
             "switches": self.switches,
+            "upright_checks": self.upright_checks,
+            "upside_down": self.upside_down,
+            "righted": self.righted,
             "choices": self.choices,
         }
 
@@ -213,15 +219,11 @@ def _region_of(person: Person, p: TrackerParams) -> Region | None:
     """The region BlazePose's landmark model wants for this person, as its own detector would
     give it: centred on the hips, turned so the hips-to-shoulders axis points up, reaching the
     farthest seen keypoint. None without a sure trunk to align with."""
-    trunk = [person.point(name) for name in TRUNK_POINTS]
-    if min(c for _, c in trunk) < p.person_min_keypoint:
+    axis = _person_trunk(person, p)
+    if axis is None:
         return None
-    hips = (trunk[0][0] + trunk[1][0]) / 2
-    shoulders = (trunk[2][0] + trunk[3][0]) / 2
-    axis = shoulders - hips
+    hips = (person.point("left_hip")[0] + person.point("right_hip")[0]) / 2
     length = float(np.linalg.norm(axis))
-    if length < 1.0:
-        return None
     seen = person.keypoints_px[person.confidence >= p.box_min_confidence]
     reach = max(float(np.linalg.norm(seen - hips, axis=1).max()), length) * p.person_region_reach
     end = hips + axis / length * reach
@@ -248,6 +250,57 @@ def _from_person(person: Person) -> PoseEstimate:
         score=person.score,
         has_depth=False,
     )
+
+
+def _angle_deg(a: np.ndarray, b: np.ndarray) -> float:
+    cos = float(np.dot(a, b) / (np.linalg.norm(a) * np.linalg.norm(b)))
+    return float(np.degrees(np.arccos(np.clip(cos, -1.0, 1.0))))
+
+
+def _pose_trunk(est: PoseEstimate) -> np.ndarray | None:
+    """The pose's hips-to-shoulders vector in its pixels; None when the two coincide."""
+    xy = est.keypoints_px
+    axis = xy[list(keypoints.SHOULDERS)].mean(axis=0) - xy[list(keypoints.HIPS)].mean(axis=0)
+    return axis if np.linalg.norm(axis) >= 1.0 else None
+
+
+def _person_trunk(person: Person, p: TrackerParams) -> np.ndarray | None:
+    """MultiPose's hips-to-shoulders vector for a person; None without a sure trunk."""
+    trunk = [person.point(name) for name in TRUNK_POINTS]
+    if min(c for _, c in trunk) < p.person_min_keypoint:
+        return None
+    axis = (trunk[2][0] + trunk[3][0]) / 2 - (trunk[0][0] + trunk[1][0]) / 2
+    return axis if np.linalg.norm(axis) >= 1.0 else None
+
+
+def _upright(
+    est: PoseEstimate, image: np.ndarray, p: TrackerParams, notes: _Selection
+) -> tuple[PoseEstimate | None, Region | None]:
+    """``est`` checked against MultiPose's reading of the same person. BlazePose's landmark
+    model keeps an upside-down skeleton for seconds once it has one (head on the feet, so the
+    heading reads backwards); MultiPose rarely turns a body over. Where the two trunks point
+    apart, BlazePose reads again on a region turned to MultiPose's trunk and the tracker
+    follows that region on (returned with the pose); when that fails too, the frame is dropped:
+    an upside-down pose reads worse than a missing frame."""
+    notes.upright_checks += 1
+    mine = est.bbox(p.box_min_confidence)
+    people = [q for q in _person_finder().find(image) if _iou(q.box, mine) > p.seeded_iou]
+    if not people:
+        return est, None
+    person = max(people, key=lambda q: _iou(q.box, mine))
+    theirs, ours = _person_trunk(person, p), _pose_trunk(est)
+    if theirs is None or ours is None or _angle_deg(ours, theirs) <= p.flip_angle_deg:
+        return est, None
+    notes.upside_down += 1
+    region = _region_of(person, p)
+    read = _region_landmarks().landmarks_in(image, region, still=True) if region else None
+    if read is not None:
+        again = _pose_trunk(read[0])
+        if again is not None and _angle_deg(again, theirs) < 180.0 - p.flip_angle_deg:
+            notes.righted += 1
+            _region_landmarks().reset()
+            return read
+    return None, None
 
 
 @dataclass
@@ -404,6 +457,7 @@ def track_infant(
     partial = 0  # frames in a row whose pose has no sure trunk
     follow: Region | None = None  # followed by the landmark model alone (see _people_search)
     since_check = 0  # frames since the last search or re-check for a more infant-like person
+    next_upright_s = -np.inf  # when to check next that the pose is not upside down
     backend.reset()
 
     for n, frame in enumerate(frames, start=1):
@@ -461,6 +515,19 @@ def track_infant(
                     notes.note(frame, ranked, frame.scale)
                     est, roi, follow, seen_at = _adopt(ranked[0].estimate, extra, backend, image, p)
                     last_box = seen_at or last_box
+
+        # A pose found again after missing frames may come upside down: checked at once.
+        upright_due = p.upright_check_s > 0 and (frame.timestamp_s >= next_upright_s or misses)
+        if use_roi and est is not None and upright_due:
+            was = notes.upside_down
+            est, righted = _upright(est, image, p, notes)
+            if righted is not None:
+                follow = righted
+            # Once one is found, every frame is checked until a pose reads upright unaided (the
+            # landmark model holds an upside-down skeleton from frame to frame), and every frame
+            # of a righted region (it turns over again within a second).
+            watch = notes.upside_down > was or follow is not None
+            next_upright_s = frame.timestamp_s + (0.0 if watch else p.upright_check_s)
 
         if (
             not use_roi

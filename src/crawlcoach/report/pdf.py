@@ -264,11 +264,7 @@ def write_pdf(report: Report, out: IO[bytes] | Path) -> None:
                  for v in report.videos]  # fmt: skip
         story += [
             table(rows, [22, 35, 30, 33, 27, 23]),
-            p(
-                "Certainty of the direction: high, medium or low; "
-                "on home videos a low reading is wrong about one time in five.",
-                small,
-            ),
+            p(words.certainty_scale_sentence(), small),
         ]
     else:
         story.append(p("No analysed videos."))
