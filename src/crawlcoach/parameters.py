@@ -751,6 +751,14 @@ class TrackerParams:
         " down (issue 12: on g10_c04 this caught 84 of 85 flips and none on an easy clip)",
         UPRIGHT,
     )
+    upright_min_trunk: float = param(
+        1.0,
+        "shoulder widths",
+        "only a trunk at least this long (MultiPose's) is judged: shorter, the baby faces the"
+        " camera or away end-on (an infant's trunk is ~1.4 shoulder widths) and its axis in the"
+        " image has no direction two models could agree on",
+        UPRIGHT,
+    )
     person_min_keypoint: float = param(
         0.15, "confidence 0..1", "MultiPose's hips and shoulders this sure align that region"
     )

@@ -521,3 +521,20 @@ def test_a_pose_far_from_multiposes_person_is_not_judged(monkeypatch: pytest.Mon
     )  # fmt: skip
     assert (_trunk_x(track) < 0).all()
     assert track.meta["selection"]["upside_down"] == 0
+
+
+def test_a_baby_end_on_to_the_camera_is_not_judged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Facing the camera, the trunk looks shorter than the shoulders are wide: its axis in the
+    image has no direction to compare, so two models pointing it apart prove nothing."""
+    end_on = BABY.copy()
+    for side, dy in (("left", -40.0), ("right", 40.0)):
+        end_on[INDEX[f"{side}_shoulder"], 1] = BABY[:, 1].mean() + dy
+    found = ScriptedFinder(lambda i: [end_on])
+    monkeypatch.setattr(tracker, "_person_finder", lambda: found)
+    track = track_infant(
+        frames(20), ScriptedBackend(lambda i: [upside_down(end_on)]), frame_size=(W, H),
+        source="t", fps=15, params=UPRIGHT_CHECK,
+    )  # fmt: skip
+    assert not np.isnan(_trunk_x(track)).any()  # kept as read
+    assert track.meta["selection"]["upside_down"] == 0
+    assert found.calls == 2  # still checked once a second

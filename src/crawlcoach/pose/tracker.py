@@ -291,6 +291,9 @@ def _upright(
     theirs, ours = _person_trunk(person, p), _pose_trunk(est)
     if theirs is None or ours is None or _angle_deg(ours, theirs) <= p.flip_angle_deg:
         return est, None
+    shoulders = person.point("left_shoulder")[0] - person.point("right_shoulder")[0]
+    if np.linalg.norm(theirs) < p.upright_min_trunk * np.linalg.norm(shoulders):
+        return est, None  # end-on to the camera: no axis to compare
     notes.upside_down += 1
     region = _region_of(person, p)
     read = _region_landmarks().landmarks_in(image, region, still=True) if region else None
