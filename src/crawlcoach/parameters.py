@@ -740,8 +740,10 @@ class TrackerParams:
     upright_check_s: float = param(
         0.0,
         "s",
-        "every this long MultiPose's trunk checks that the followed pose is not upside down;"
-        " one that is gets re-read on a region turned to MultiPose's trunk (0: never)",
+        "every this long (and every frame while it is found so) MultiPose's trunk checks that"
+        " the followed pose is not upside down; one that is gets re-read on a region turned to"
+        " MultiPose's trunk, else left out (0: never; off: held out it moved readings within"
+        " their noise, docs/benchmarks.md)",
         UPRIGHT,
     )
     flip_angle_deg: float = param(

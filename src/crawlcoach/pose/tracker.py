@@ -275,13 +275,15 @@ def _person_trunk(person: Person, p: TrackerParams) -> np.ndarray | None:
 
 def _upright(
     est: PoseEstimate, image: np.ndarray, p: TrackerParams, notes: _Selection
-) -> tuple[PoseEstimate | None, Region | None]:
-    """``est`` checked against MultiPose's reading of the same person. BlazePose's landmark
-    model keeps an upside-down skeleton for seconds once it has one (head on the feet, so the
-    heading reads backwards); MultiPose rarely turns a body over. Where the two trunks point
-    apart, BlazePose reads again on a region turned to MultiPose's trunk and the tracker
-    follows that region on (returned with the pose); when that fails too, the frame is dropped:
-    an upside-down pose reads worse than a missing frame."""
+) -> tuple[PoseEstimate | None, bool | None]:
+    """The pose to record for ``est``, checked against MultiPose's reading of the same person,
+    and whether it was upside down (None: MultiPose could not tell). BlazePose's landmark model
+    keeps an upside-down skeleton for seconds once it has one (head on the feet, so the heading
+    reads backwards); MultiPose rarely turns a body over. Where the two trunks point apart,
+    BlazePose reads once more on a region turned to MultiPose's trunk; when that fails too,
+    nothing is recorded (an upside-down pose reads worse than a missing frame). Whom the
+    tracker follows and where it looks stay as they were, so a clip's other frames read as
+    without the check."""
     notes.upright_checks += 1
     mine = est.bbox(p.box_min_confidence)
     people = [q for q in _person_finder().find(image) if _iou(q.box, mine) > p.seeded_iou]
@@ -289,11 +291,13 @@ def _upright(
         return est, None
     person = max(people, key=lambda q: _iou(q.box, mine))
     theirs, ours = _person_trunk(person, p), _pose_trunk(est)
-    if theirs is None or ours is None or _angle_deg(ours, theirs) <= p.flip_angle_deg:
-        return est, None
     shoulders = person.point("left_shoulder")[0] - person.point("right_shoulder")[0]
+    if theirs is None or ours is None:
+        return est, None
     if np.linalg.norm(theirs) < p.upright_min_trunk * np.linalg.norm(shoulders):
         return est, None  # end-on to the camera: no axis to compare
+    if _angle_deg(ours, theirs) <= p.flip_angle_deg:
+        return est, False
     notes.upside_down += 1
     region = _region_of(person, p)
     read = _region_landmarks().landmarks_in(image, region, still=True) if region else None
@@ -301,9 +305,8 @@ def _upright(
         again = _pose_trunk(read[0])
         if again is not None and _angle_deg(again, theirs) < 180.0 - p.flip_angle_deg:
             notes.righted += 1
-            _region_landmarks().reset()
-            return read
-    return None, None
+            return read[0], True
+    return None, True
 
 
 @dataclass
@@ -461,6 +464,7 @@ def track_infant(
     follow: Region | None = None  # followed by the landmark model alone (see _people_search)
     since_check = 0  # frames since the last search or re-check for a more infant-like person
     next_upright_s = -np.inf  # when to check next that the pose is not upside down
+    turned_over = False  # the last check that could tell found the pose upside down
     backend.reset()
 
     for n, frame in enumerate(frames, start=1):
@@ -519,18 +523,15 @@ def track_infant(
                     est, roi, follow, seen_at = _adopt(ranked[0].estimate, extra, backend, image, p)
                     last_box = seen_at or last_box
 
-        # A pose found again after missing frames may come upside down: checked at once.
+        # A pose found again after missing frames may come upside down: checked at once. Once
+        # one is found upside down, every frame is checked until a check reads it upright (the
+        # landmark model holds such a skeleton from frame to frame).
+        kept = est  # what the track records; ``est`` goes on steering the tracker
         upright_due = p.upright_check_s > 0 and (frame.timestamp_s >= next_upright_s or misses)
-        if use_roi and est is not None and upright_due:
-            was = notes.upside_down
-            est, righted = _upright(est, image, p, notes)
-            if righted is not None:
-                follow = righted
-            # Once one is found, every frame is checked until a pose reads upright unaided (the
-            # landmark model holds an upside-down skeleton from frame to frame), and every frame
-            # of a righted region (it turns over again within a second).
-            watch = notes.upside_down > was or follow is not None
-            next_upright_s = frame.timestamp_s + (0.0 if watch else p.upright_check_s)
+        if use_roi and est is not None and (upright_due or turned_over):
+            kept, verdict = _upright(est, image, p, notes)
+            turned_over = turned_over if verdict is None else verdict
+            next_upright_s = frame.timestamp_s + (0.0 if turned_over else p.upright_check_s)
 
         if (
             not use_roi
@@ -541,27 +542,29 @@ def track_infant(
             others = _search(masked, backend, p.max_candidates - 1, p)
             ranked = selection.rank([est, *others], height, last_box, p)
             notes.note(frame, ranked, frame.scale)
-            est = ranked[0].estimate
+            est = kept = ranked[0].estimate
 
         if est is None:
             misses += 1
             partial = 0
-            times.append(frame.timestamp_s)
-            points.append(missing_xy)
-            confs.append(no_conf)
-            depths.append(missing_k)
+            turned_over = False  # whoever is found next is checked at once
         else:
             misses = 0
             last_box = est.bbox(conf)
             body = est.bbox(0.0)  # the crop must hold unseen limbs too
             if roi is not None and not _roi_still_fits(roi, body, p):
                 roi = _place_roi(body, width, height, p)
-            times.append(frame.timestamp_s)
-            points.append(est.keypoints_px / frame.scale)
-            confs.append(est.confidence)
-            depths.append(est.depth / frame.scale)
+        times.append(frame.timestamp_s)
+        if kept is None:
+            points.append(missing_xy)
+            confs.append(no_conf)
+            depths.append(missing_k)
+        else:
+            points.append(kept.keypoints_px / frame.scale)
+            confs.append(kept.confidence)
+            depths.append(kept.depth / frame.scale)
         if on_frame is not None:
-            on_frame(frame, est)
+            on_frame(frame, kept)
         if progress is not None:
             progress(n)
 
