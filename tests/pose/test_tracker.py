@@ -538,3 +538,35 @@ def test_a_baby_end_on_to_the_camera_is_not_judged(monkeypatch: pytest.MonkeyPat
     assert not np.isnan(_trunk_x(track)).any()  # kept as read
     assert track.meta["selection"]["upside_down"] == 0
     assert found.calls == 2  # still checked once a second
+
+
+def test_a_second_reading_upside_down_too_is_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    found = ScriptedFinder(lambda i: [BABY])
+    reader = ScriptedRegionReader(lambda i: [upside_down(BABY)], readable=True)
+    monkeypatch.setattr(tracker, "_person_finder", lambda: found)
+    monkeypatch.setattr(tracker, "_region_landmarks", lambda: reader)
+    track = track_infant(
+        frames(10), ScriptedBackend(lambda i: [upside_down(BABY)]), frame_size=(W, H),
+        source="t", fps=15, params=UPRIGHT_CHECK,
+    )  # fmt: skip
+    assert np.isnan(_trunk_x(track)).all() and reader.reads == 10
+    assert track.meta["selection"]["righted"] == 0
+
+
+def test_a_baby_found_again_is_checked_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lost for a moment, then found again upside down: checked on that very frame, not at the
+    next second."""
+    _turned_over(monkeypatch, readable=False)
+
+    def scene(i: int) -> list[np.ndarray]:
+        if i < 3:
+            return [BABY]
+        return [] if i < 6 else [upside_down(BABY)]
+
+    track = track_infant(
+        frames(14), ScriptedBackend(scene), frame_size=(W, H), source="t", fps=15,
+        params=UPRIGHT_CHECK,
+    )  # fmt: skip
+    x = _trunk_x(track)
+    assert (x[:3] < 0).all()
+    assert np.isnan(x[3:]).all()  # missing, then found upside down and left out

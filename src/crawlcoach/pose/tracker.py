@@ -529,7 +529,7 @@ def track_infant(
         # landmark model holds such a skeleton from frame to frame).
         kept = est  # what the track records; ``est`` goes on steering the tracker
         upright_due = p.upright_check_s > 0 and (frame.timestamp_s >= next_upright_s or misses)
-        if use_roi and est is not None and (upright_due or turned_over):
+        if use_roi and est is not None and upright_due:
             kept, verdict = _upright(est, image, p, notes)
             turned_over = turned_over if verdict is None else verdict
             next_upright_s = frame.timestamp_s + (0.0 if turned_over else p.upright_check_s)
