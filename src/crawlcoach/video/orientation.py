@@ -8,13 +8,14 @@ eight quarter-turn/mirror combinations; odd angles are rounded to the nearest qu
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import cast
+from typing import Any
 
 import av
 import cv2
 import numpy as np
-from av.sidedata.sidedata import SideDataContainer
+from av.sidedata.sidedata import SideData
 
 
 @dataclass(frozen=True)
@@ -84,9 +85,16 @@ def orientation_from_matrix(m: np.ndarray) -> Orientation:
     return Orientation(2, mirror=True) if m[4] < 0 else UPRIGHT  # 0: vflip when m[4] < 0
 
 
+def _side_data(frame: av.VideoFrame) -> Iterator[SideData]:
+    """The frame's side data. PyAV 18.1.0 and earlier iterate the side data itself; 18.1.1 made
+    the container a mapping that iterates its types (iterating the side data crashed)."""
+    container: Any = frame.side_data
+    for item in container:
+        yield item if hasattr(item, "type") else container[item]
+
+
 def _display_matrix(frame: av.VideoFrame) -> np.ndarray | None:
-    # PyAV's stub calls it a dict of motion vectors; it is the frame's container of side data.
-    for side_data in cast(SideDataContainer, frame.side_data):
+    for side_data in _side_data(frame):
         if "DISPLAYMATRIX" in str(side_data.type):
             raw = bytes(side_data)
             if len(raw) >= 36:
