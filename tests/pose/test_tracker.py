@@ -454,6 +454,14 @@ def _trunk_x(track) -> np.ndarray:
     return shoulders[:, 0] - hips[:, 0]
 
 
+def _checked(scene: Callable[[int], list[np.ndarray]], count: int = 20, params=UPRIGHT_CHECK):
+    """A track of ``count`` frames of the scripted scene, the upright check on (or ``params``)."""
+    return track_infant(
+        frames(count), ScriptedBackend(scene), frame_size=(W, H), source="t", fps=15,
+        params=params,
+    )  # fmt: skip
+
+
 def _turned_over(
     monkeypatch: pytest.MonkeyPatch, readable: bool
 ) -> tuple[ScriptedFinder, ScriptedRegionReader]:
@@ -470,19 +478,13 @@ def test_an_upside_down_pose_is_read_again_on_multiposes_trunk(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _, reader = _turned_over(monkeypatch, readable=True)
-    backend = ScriptedBackend(lambda i: [upside_down(BABY)])
-    track = track_infant(
-        frames(20), backend, frame_size=(W, H), source="t", fps=15, params=UPRIGHT_CHECK
-    )
+    track = _checked(lambda i: [upside_down(BABY)])
     assert (_trunk_x(track) < 0).all()  # every recorded pose the right way up
     sel = track.meta["selection"]
     # the backend's tracking keeps it upside down, so every frame is checked and read again
     assert sel["upside_down"] == sel["righted"] == reader.reads == 20
     # Unchecked, the turned-over pose is what the track keeps.
-    unchecked = track_infant(
-        frames(20), ScriptedBackend(lambda i: [upside_down(BABY)]), frame_size=(W, H),
-        source="t", fps=15,
-    )  # fmt: skip
+    unchecked = _checked(lambda i: [upside_down(BABY)], params=TrackerParams())
     assert (_trunk_x(unchecked) > 0).all()
 
 
@@ -490,22 +492,15 @@ def test_an_upside_down_pose_that_cannot_be_righted_is_left_out(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     found, _ = _turned_over(monkeypatch, readable=False)
-    backend = ScriptedBackend(lambda i: [upside_down(BABY)])
-    track = track_infant(
-        frames(20), backend, frame_size=(W, H), source="t", fps=15, params=UPRIGHT_CHECK
-    )
-    x = _trunk_x(track)
-    assert np.isnan(x).all()  # no upside-down pose recorded
+    track = _checked(lambda i: [upside_down(BABY)])
+    assert np.isnan(_trunk_x(track)).all()  # no upside-down pose recorded
     assert found.calls == 20  # checked every frame while it stays upside down
     assert track.meta["selection"]["righted"] == 0
 
 
 def test_a_pose_the_right_way_up_is_checked_once_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
     found, reader = _turned_over(monkeypatch, readable=True)
-    track = track_infant(
-        frames(30), ScriptedBackend(lambda i: [BABY]), frame_size=(W, H), source="t", fps=15,
-        params=UPRIGHT_CHECK,
-    )  # fmt: skip
+    track = _checked(lambda i: [BABY], count=30)
     assert (_trunk_x(track) < 0).all()
     assert found.calls == 2  # at 0 s and 1 s of a 2-second clip
     assert track.meta["selection"]["upside_down"] == 0 and reader.reads == 0
@@ -515,10 +510,7 @@ def test_a_pose_far_from_multiposes_person_is_not_judged(monkeypatch: pytest.Mon
     """MultiPose sees somebody else only: nothing to compare the followed pose with."""
     found = ScriptedFinder(lambda i: [upside_down(ADULT)])
     monkeypatch.setattr(tracker, "_person_finder", lambda: found)
-    track = track_infant(
-        frames(20), ScriptedBackend(lambda i: [BABY]), frame_size=(W, H), source="t", fps=15,
-        params=UPRIGHT_CHECK,
-    )  # fmt: skip
+    track = _checked(lambda i: [BABY])
     assert (_trunk_x(track) < 0).all()
     assert track.meta["selection"]["upside_down"] == 0
 
@@ -531,10 +523,7 @@ def test_a_baby_end_on_to_the_camera_is_not_judged(monkeypatch: pytest.MonkeyPat
         end_on[INDEX[f"{side}_shoulder"], 1] = BABY[:, 1].mean() + dy
     found = ScriptedFinder(lambda i: [end_on])
     monkeypatch.setattr(tracker, "_person_finder", lambda: found)
-    track = track_infant(
-        frames(20), ScriptedBackend(lambda i: [upside_down(end_on)]), frame_size=(W, H),
-        source="t", fps=15, params=UPRIGHT_CHECK,
-    )  # fmt: skip
+    track = _checked(lambda i: [upside_down(end_on)])
     assert not np.isnan(_trunk_x(track)).any()  # kept as read
     assert track.meta["selection"]["upside_down"] == 0
     assert found.calls == 2  # still checked once a second
@@ -545,10 +534,7 @@ def test_a_second_reading_upside_down_too_is_left_out(monkeypatch: pytest.Monkey
     reader = ScriptedRegionReader(lambda i: [upside_down(BABY)], readable=True)
     monkeypatch.setattr(tracker, "_person_finder", lambda: found)
     monkeypatch.setattr(tracker, "_region_landmarks", lambda: reader)
-    track = track_infant(
-        frames(10), ScriptedBackend(lambda i: [upside_down(BABY)]), frame_size=(W, H),
-        source="t", fps=15, params=UPRIGHT_CHECK,
-    )  # fmt: skip
+    track = _checked(lambda i: [upside_down(BABY)], count=10)
     assert np.isnan(_trunk_x(track)).all() and reader.reads == 10
     assert track.meta["selection"]["righted"] == 0
 
@@ -563,10 +549,6 @@ def test_a_baby_found_again_is_checked_at_once(monkeypatch: pytest.MonkeyPatch) 
             return [BABY]
         return [] if i < 6 else [upside_down(BABY)]
 
-    track = track_infant(
-        frames(14), ScriptedBackend(scene), frame_size=(W, H), source="t", fps=15,
-        params=UPRIGHT_CHECK,
-    )  # fmt: skip
-    x = _trunk_x(track)
+    x = _trunk_x(_checked(scene, count=14))
     assert (x[:3] < 0).all()
     assert np.isnan(x[3:]).all()  # missing, then found upside down and left out
