@@ -5,6 +5,8 @@ app would), mirrored left-right, and played backwards.
     .venv/bin/python bench/clip_variants.py --out /work/data/variants      # ~25 min, 2 cores
     .venv/bin/python bench/clip_variants.py --out /work/data/pose/roi --backend blazepose-roi \
         --sets dev --variants original                                    # another pose backend
+    .venv/bin/python bench/clip_variants.py --out /work/data/other \
+        --copies-from /work/data/variants --tracker-param upright_check_s=1.0   # same copies
     .venv/bin/python bench/accuracy_logo.py --variants /work/data/variants
     .venv/bin/python bench/accuracy_clips.py --tracks /work/data/variants/original/tracks \\
         --camera /work/data/variants/original/camera
@@ -150,6 +152,14 @@ def main() -> None:
     ap.add_argument(
         "--fps", type=float, default=None, help="analysis rate (default: the product's)"
     )
+    ap.add_argument(
+        "--copies-from",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="take the copies from DIR/<variant>/videos/ (another run's): x264 output differs"
+        " between runs, so two settings compare only on the same files",
+    )
     args = ap.parse_args()
     sampling = SamplingParams(still_gap_s=args.still_gap, still_changed_share=args.still_share)
     others = analysis_params(",".join(f"tracker.{text}" for text in args.tracker_param))[0]
@@ -182,7 +192,10 @@ def main() -> None:
                 video = source
                 if variant != "original":
                     video = args.out / variant / "videos" / f"{stem}.mp4"
-                    if not video.exists():
+                    shared = args.copies_from and args.copies_from / variant / "videos" / video.name
+                    if shared and shared.exists():
+                        video = shared
+                    elif not video.exists():
                         crf, backwards, mirror = COPIES[variant]
                         write_copy(source, video, crf=crf, backwards=backwards, mirror=mirror)
                 try:
