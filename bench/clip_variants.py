@@ -195,6 +195,8 @@ def main() -> None:
                     shared = args.copies_from and args.copies_from / variant / "videos" / video.name
                     if shared and shared.exists():
                         video = shared
+                    elif shared:
+                        raise SystemExit(f"--copies-from: no {shared}; tracks would not compare")
                     elif not video.exists():
                         crf, backwards, mirror = COPIES[variant]
                         write_copy(source, video, crf=crf, backwards=backwards, mirror=mirror)

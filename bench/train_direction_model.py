@@ -48,7 +48,7 @@ SYNTH_WEIGHT = 0.5  # a synthetic window counts half a real one: real pose noise
 # A level is given only where held-out readings show its promise with 95% confidence (the
 # Wilson lower bound), not by a handful of readings: "high" right 97% of the time (issue 12),
 # "medium" 85%. Cut points earned by the five surest contested clips gave held out `high` to
-# 2 readings (both wrong) and `medium` to 13 (9 right, 69%) (docs/benchmarks.md).
+# 2 readings (both wrong) and `medium` to 11 (9 right, 82%) (docs/benchmarks.md).
 HIGH_PRECISION = 0.97
 MEDIUM_PRECISION = 0.85
 Z_ONE_SIDED_95 = 1.645

@@ -507,11 +507,12 @@ def test_a_pose_the_right_way_up_is_checked_once_a_second(monkeypatch: pytest.Mo
 
 
 def test_a_pose_far_from_multiposes_person_is_not_judged(monkeypatch: pytest.MonkeyPatch) -> None:
-    """MultiPose sees somebody else only: nothing to compare the followed pose with."""
-    found = ScriptedFinder(lambda i: [upside_down(ADULT)])
+    """MultiPose sees only somebody else, lying the other way: not compared with the baby."""
+    elsewhere = upside_down(body(60, 60, size=30))  # trunk pointing opposite to BABY's
+    found = ScriptedFinder(lambda i: [elsewhere])
     monkeypatch.setattr(tracker, "_person_finder", lambda: found)
     track = _checked(lambda i: [BABY])
-    assert (_trunk_x(track) < 0).all()
+    assert (_trunk_x(track) < 0).all() and found.calls > 0
     assert track.meta["selection"]["upside_down"] == 0
 
 
@@ -552,3 +553,14 @@ def test_a_baby_found_again_is_checked_at_once(monkeypatch: pytest.MonkeyPatch) 
     x = _trunk_x(_checked(scene, count=14))
     assert (x[:3] < 0).all()
     assert np.isnan(x[3:]).all()  # missing, then found upside down and left out
+
+
+def test_whole_frame_tracking_records_every_frame_found() -> None:
+    """``use_roi=False`` (kept to measure what the crop buys) records the backend's pose on
+    every frame, the upright check or not."""
+    for params in (TrackerParams(), UPRIGHT_CHECK):
+        track = track_infant(
+            frames(8), ScriptedBackend(lambda i: [BABY]), frame_size=(W, H), source="t",
+            fps=15, use_roi=False, params=params,
+        )  # fmt: skip
+        assert not np.isnan(track.keypoints_px[:, 0, 0]).any()

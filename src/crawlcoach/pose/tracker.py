@@ -524,16 +524,6 @@ def track_infant(
                     est, roi, follow, seen_at = _adopt(ranked[0].estimate, extra, backend, image, p)
                     last_box = seen_at or last_box
 
-        # A pose found again after missing frames may come upside down: checked at once. Once
-        # one is found upside down, every frame is checked until a check reads it upright (the
-        # landmark model holds such a skeleton from frame to frame).
-        kept = est  # what the track records; ``est`` goes on steering the tracker
-        upright_due = p.upright_check_s > 0 and (frame.timestamp_s >= next_upright_s or misses)
-        if use_roi and est is not None and upright_due:
-            kept, verdict = _upright(est, image, p, notes)
-            turned_over = turned_over if verdict is None else verdict
-            next_upright_s = frame.timestamp_s + (0.0 if turned_over else p.upright_check_s)
-
         if (
             not use_roi
             and (est := backend.estimate(image)) is not None
@@ -543,7 +533,17 @@ def track_infant(
             others = _search(masked, backend, p.max_candidates - 1, p)
             ranked = selection.rank([est, *others], height, last_box, p)
             notes.note(frame, ranked, frame.scale)
-            est = kept = ranked[0].estimate
+            est = ranked[0].estimate
+
+        # A pose found again after missing frames may come upside down: checked at once. Once
+        # one is found upside down, every frame is checked until a check reads it upright (the
+        # landmark model holds such a skeleton from frame to frame).
+        kept = est  # what the track records; ``est`` goes on steering the tracker
+        upright_due = p.upright_check_s > 0 and (frame.timestamp_s >= next_upright_s or misses)
+        if use_roi and est is not None and upright_due:
+            kept, verdict = _upright(est, image, p, notes)
+            turned_over = turned_over if verdict is None else verdict
+            next_upright_s = frame.timestamp_s + (0.0 if turned_over else p.upright_check_s)
 
         if est is None:
             misses += 1
@@ -565,7 +565,7 @@ def track_infant(
             confs.append(kept.confidence)
             depths.append(kept.depth / frame.scale)
         if on_frame is not None:
-            on_frame(frame, kept)
+            on_frame(frame, est)  # whom the tracker follows (camera motion masks the baby out)
         if progress is not None:
             progress(n)
 
