@@ -28,7 +28,14 @@ from pathlib import Path
 from crawlcoach import contract
 from crawlcoach.motion.direction_model import DirectionModel, read_direction
 from crawlcoach.parameters import MixedParams
-from logo_data import SAME_AS_ORIGINAL, Reading, load_real, load_synth, missing_real
+from logo_data import (
+    SAME_AS_ORIGINAL,
+    Reading,
+    add_synth_args,
+    load_real,
+    missing_real,
+    synth_from_args,
+)
 from train_direction_model import fit, learned_applies, model_from
 
 STYLES = ("belly", "hands_and_knees")
@@ -169,20 +176,11 @@ def report(name: str, readings: Sequence[Reading], got: dict[int, dict], missing
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--variants", type=Path, required=True)
-    ap.add_argument("--synth-seeds", type=int, nargs="+", default=[0, 1, 2])
-    ap.add_argument(
-        "--noisy-seeds",
-        type=int,
-        nargs="*",
-        default=[],
-        help="also these catalogue seeds with strong pose noise (logo_data.NOISY_PX/SWAP)",
-    )
+    add_synth_args(ap)
     ap.add_argument("--refresh", action="store_true", help="recompute the cached readings")
     args = ap.parse_args()
     readings = load_real(args.variants, refresh=args.refresh)
-    synth = load_synth(args.synth_seeds, args.variants)
-    if args.noisy_seeds:
-        synth += load_synth(args.noisy_seeds, args.variants, noisy=True)
+    synth = synth_from_args(args)
     missing = missing_real(args.variants)
     print(f"{len(readings)} real readings, {len(synth)} synthetic; {len(missing)} tracks missing")
     report("Rules (tuned on all groups: not held out)", readings, rule_readings(readings), missing)

@@ -10,6 +10,7 @@ folders after the motion code changes (``--refresh``).
 
 from __future__ import annotations
 
+import argparse
 import csv
 import pickle
 from dataclasses import dataclass, replace
@@ -231,3 +232,23 @@ def _flip_bouts(bouts: tuple, track: PoseTrack) -> tuple:
                 direction=swap.get(b.direction, b.direction))
         for b in bouts
     )  # fmt: skip
+
+
+def add_synth_args(ap: argparse.ArgumentParser) -> None:
+    """The synthetic draws a benchmark trains on: ``--synth-seeds`` and ``--noisy-seeds``."""
+    ap.add_argument("--synth-seeds", type=int, nargs="+", default=[0, 1, 2])
+    ap.add_argument(
+        "--noisy-seeds",
+        type=int,
+        nargs="*",
+        default=[],
+        help="also these catalogue seeds with strong pose noise (logo_data.NOISY_PX/SWAP)",
+    )
+
+
+def synth_from_args(args: argparse.Namespace) -> list[Reading]:
+    """The draws ``add_synth_args`` asked for (cached beside ``args.variants``)."""
+    synth = load_synth(args.synth_seeds, args.variants)
+    if args.noisy_seeds:
+        synth += load_synth(args.noisy_seeds, args.variants, noisy=True)
+    return synth

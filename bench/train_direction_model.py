@@ -41,7 +41,7 @@ from crawlcoach.motion.direction_model import (
 )
 from crawlcoach.motion.windows import design_names
 from crawlcoach.parameters import WindowParams
-from logo_data import Reading, load_real, load_synth
+from logo_data import Reading, add_synth_args, load_real, synth_from_args
 
 L2 = 1.0  # ridge on the scaled weights (one unit of log-loss per unit of squared weight)
 SYNTH_WEIGHT = 0.5  # a synthetic window counts half a real one: real pose noise matters more
@@ -208,19 +208,10 @@ def model_from(data: dict) -> DirectionModel:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--variants", type=Path, required=True)
-    ap.add_argument("--synth-seeds", type=int, nargs="+", default=[0, 1, 2])
-    ap.add_argument(
-        "--noisy-seeds",
-        type=int,
-        nargs="*",
-        default=[],
-        help="also these catalogue seeds with strong pose noise (logo_data.NOISY_PX/SWAP)",
-    )
+    add_synth_args(ap)
     ap.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
-    readings = load_real(args.variants) + load_synth(args.synth_seeds, args.variants)
-    if args.noisy_seeds:
-        readings += load_synth(args.noisy_seeds, args.variants, noisy=True)
+    readings = load_real(args.variants) + synth_from_args(args)
     data = fit(readings)
     data["training"]["synth_seeds"] = args.synth_seeds
     if args.noisy_seeds:
