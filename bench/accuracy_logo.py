@@ -43,16 +43,31 @@ STYLES = ("belly", "hands_and_knees")
 
 def learned_readings(readings: Sequence[Reading], synth: Sequence[Reading]) -> dict[int, dict]:
     """id(reading) -> {direction, confidence} with the learned layer, each dev group held out."""
-    out: dict[int, dict] = {}
+    return read_with_folds(readings, fold_models(readings, synth))
+
+
+def fold_models(
+    readings: Sequence[Reading], synth: Sequence[Reading]
+) -> dict[str | None, DirectionModel]:
+    """For each dev group, the layer fitted without it; under None, the one fitted on all."""
     groups = sorted({r.group for r in readings if r.set == "dev"})
     models = {}
     for held in [*groups, None]:
         train = [r for r in readings if r.set == "dev" and r.group != held]
         models[held] = model_from(fit([*train, *synth]))
         print(f"  fitted without {held or 'nothing (for the non-dev clips)'}", flush=True)
-    for r in readings:
-        out[id(r)] = learned_reading(r, models[r.group] if r.set == "dev" else models[None])
-    return out
+    return models
+
+
+def read_with_folds(
+    readings: Sequence[Reading], models: dict[str | None, DirectionModel]
+) -> dict[int, dict]:
+    """Each dev reading with the model its group was held out of; the others with the one
+    fitted on every group."""
+    return {
+        id(r): learned_reading(r, models[r.group] if r.set == "dev" else models[None])
+        for r in readings
+    }
 
 
 def learned_reading(r: Reading, model: DirectionModel, mixed: MixedParams = MixedParams()) -> dict:

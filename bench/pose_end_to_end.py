@@ -4,6 +4,7 @@ MediaPipe loop over the same frames, in one run.
 
     .venv/bin/python bench/pose_end_to_end.py [--minutes 10] [--video PATH] [--keep PATH]
         [--annotate] [--still-gap S] [--backend blazepose-lite] [--fps 10]
+        [--param tracker.upright_check_s=0]
 
 Each measurement runs in a fresh interpreter (its peak RSS is its own):
 
@@ -81,13 +82,22 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write the made video here and keep it")
     parser.add_argument("--annotate", action="store_true", help="also write the overlay video")
     parser.add_argument("--still-gap", type=float, default=None, help="sparse pose sampling (s)")
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="STAGE.FIELD=VALUE",
+        help="an analysis parameter for the pipeline run, e.g. tracker.upright_check_s=0",
+    )
     parser.add_argument("--backend", default="blazepose", help="pose backend (both runs)")
     parser.add_argument("--fps", type=float, default=None, help="analysis rate (both runs)")
     parser.add_argument("--analyze", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--bare", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.analyze:
-        analyze_only(args.analyze, args.annotate, args.still_gap, args.backend, args.fps)
+        analyze_only(
+            args.analyze, args.annotate, args.still_gap, args.backend, args.fps, args.param
+        )
         return
     if args.bare:
         bare_loop(args.bare, args.backend, args.fps)
@@ -108,7 +118,10 @@ def main() -> None:
         extra = (["--annotate"] if args.annotate else []) + (
             ["--still-gap", str(args.still_gap)] if args.still_gap is not None else []
         )
+        extra += [f"--param={text}" for text in args.param]
         print(f"backend {args.backend}, analysis rate {args.fps or 'default'} frames/s")
+        if args.param:
+            print("pipeline parameters:", ", ".join(args.param))
         pipeline = measure("analyze", video, extra + both)
         bare = measure("bare", video, both)
     for name, run in (("pipeline", pipeline), ("bare MediaPipe loop", bare)):
@@ -131,17 +144,26 @@ def _peak_mb() -> float:
 
 
 def analyze_only(
-    video: Path, annotate: bool, still_gap: float | None, backend: str, fps: float | None
+    video: Path,
+    annotate: bool,
+    still_gap: float | None,
+    backend: str,
+    fps: float | None,
+    overrides: list[str],
 ) -> None:
-    from crawlcoach.parameters import AnalysisParams, SamplingParams
+    from crawlcoach.parameters import AnalysisParams
     from crawlcoach.pipeline import AnalysisOptions, analyze_video
     from crawlcoach.pose import open_backend
     from crawlcoach.video import DEFAULT_ANALYSIS_FPS
 
+    if still_gap is not None:
+        overrides = [f"sampling.still_gap_s={still_gap}", *overrides]
+    params = AnalysisParams()
+    if overrides:  # only then: logo_data loads the benchmarks' own modules too
+        from logo_data import analysis_params
+
+        params = analysis_params(",".join(overrides))[0]
     with tempfile.TemporaryDirectory() as tmp:
-        params = AnalysisParams()
-        if still_gap is not None:
-            params = AnalysisParams(sampling=SamplingParams(still_gap_s=still_gap))
         options = AnalysisOptions(
             fps=fps or DEFAULT_ANALYSIS_FPS,
             annotate_to=Path(tmp) / "annotated.mp4" if annotate else None,

@@ -1,0 +1,111 @@
+"""Two track sets of the same clips, compared reading by reading (issue 12's held-out figures).
+
+    .venv/bin/python bench/compare_runs.py --a /work/data/base --b /work/data/other
+
+A tracker change is judged by tracking the same video copies twice (``clip_variants.py
+--copies-from``): only the tracks it changes differ. The held-out figures of the two runs then
+still differ on tracks that did not change, because each fold's learned layer is refitted on the
+other groups' changed tracks. This script separates the two:
+
+- *tracks*: how many tracks are identical, per variant;
+- *the change itself*: B's readings read with A's fold models (the refit held fixed), against
+  A's, so only changed tracks can change a reading;
+- *with the refit*: B read with its own fold models (what ``accuracy_logo.py --variants B``
+  reports), and which of its changed readings sit on unchanged tracks (refit noise).
+
+Run on two sets of copies made independently (no ``--copies-from``) with the same code, it gives
+the spread that re-encoding alone puts into the figures: x264 does not write the same bytes
+twice, and the tracker follows the bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from accuracy_logo import fold_models, read_with_folds
+from logo_data import VARIANTS, Reading, add_synth_args, load_real, synth_from_args
+
+
+def _key(r: Reading) -> tuple[str, str, bool]:
+    return (r.stem, r.variant, r.time_reversed)
+
+
+def same_track(a: Path, b: Path, variant: str, stem: str) -> bool | None:
+    """Whether the two runs' tracks of one clip are the same (None: one is missing)."""
+    pa, pb = (d / variant / "tracks" / f"{stem}.npz" for d in (a, b))
+    if not (pa.exists() and pb.exists()):
+        return None
+    ka, kb = np.load(pa)["keypoints_px"], np.load(pb)["keypoints_px"]
+    return ka.shape == kb.shape and bool(np.array_equal(ka, kb, equal_nan=True))
+
+
+def _right(readings: list[Reading], got: dict[int, dict]) -> int:
+    return sum(1 for r in readings if got[id(r)]["direction"] == r.expected_direction)
+
+
+def _mark(direction: str, expected: str) -> str:
+    """A wrong reading starred."""
+    return direction if direction == expected else f"*{direction}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--a", type=Path, required=True, help="the baseline run")
+    ap.add_argument("--b", type=Path, required=True, help="the run compared with it")
+    add_synth_args(ap)
+    args = ap.parse_args()
+    args.variants = args.a  # the synthetic draws' cache
+    synth = synth_from_args(args)
+    a_all, b_all = load_real(args.a), load_real(args.b)
+    print("fold models of A")
+    models_a = fold_models(a_all, synth)
+    print("fold models of B")
+    models_b = fold_models(b_all, synth)
+    got_a = read_with_folds(a_all, models_a)
+    got_b_fixed = read_with_folds(b_all, models_a)
+    got_b = read_with_folds(b_all, models_b)
+
+    def scored(rs: list[Reading]) -> list[Reading]:
+        return [r for r in rs if r.set == "dev" and r.expected_direction in ("forward", "backward")]
+
+    a_dev = {_key(r): r for r in scored(a_all)}
+    b_dev = [r for r in scored(b_all) if _key(r) in a_dev]
+    a_dev_list = [a_dev[_key(r)] for r in b_dev]
+    identical: Counter[str] = Counter()
+    changed: Counter[str] = Counter()
+    same: dict[tuple[str, str], bool | None] = {}
+    for r in b_dev:
+        if (r.stem, r.variant) not in same:
+            same[(r.stem, r.variant)] = s = same_track(args.a, args.b, r.variant, r.stem)
+            (identical if s else changed)[r.variant] += 1
+    print("\n| variant | dev tracks identical | changed |\n|---|---:|---:|")
+    for v in VARIANTS:
+        print(f"| {v} | {identical[v]} | {changed[v]} |")
+    n = len(b_dev)
+    print(f"\n| dev direction readings right (of {n}) | |\n|---|---:|")
+    print(f"| A, its own fold models | {_right(a_dev_list, got_a)} |")
+    print(f"| B, A's fold models (the change itself) | {_right(b_dev, got_b_fixed)} |")
+    print(f"| B, its own fold models (with the refit) | {_right(b_dev, got_b)} |")
+    print("\nreadings that differ (A -> B with A's models; B with its own where that differs):")
+    refit_only = 0
+    for rb, ra in zip(b_dev, a_dev_list, strict=True):
+        da = got_a[id(ra)]["direction"]
+        dbf, db = got_b_fixed[id(rb)]["direction"], got_b[id(rb)]["direction"]
+        if da == dbf == db:
+            continue
+        track = "same track" if same[(rb.stem, rb.variant)] else "track changed"
+        refit_only += da == dbf
+        want = rb.expected_direction or ""
+        extra = f" (own models: {_mark(db, want)})" if db != dbf else ""
+        way = "reversed in time" if rb.time_reversed else "as played"
+        now = _mark(dbf, want)
+        print(f"  {rb.stem} {rb.variant} {way}, {track}: {_mark(da, want)} -> {now}{extra}")
+    print(f"readings changed by the refit alone: {refit_only}")
+
+
+if __name__ == "__main__":
+    main()
