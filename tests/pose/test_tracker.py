@@ -285,8 +285,9 @@ def test_without_refresh_the_partial_pose_is_kept() -> None:
 class ScriptedFinder:
     """Stands in for MoveNet MultiPose: finds the scene's people it is told to see."""
 
-    def __init__(self, scene: Callable[[int], list[np.ndarray]]) -> None:
+    def __init__(self, scene: Callable[[int], list[np.ndarray]], confidence: float = 0.8) -> None:
         self.scene = scene
+        self.confidence = confidence  # of every keypoint it reports
         self.calls = 0
 
     def find(self, image_rgb: np.ndarray) -> list[Person]:
@@ -295,7 +296,7 @@ class ScriptedFinder:
         for pts in self.scene(int(image_rgb[0, 0, 2])):
             coco = np.array([pts[INDEX[name]] for name in COCO_NAMES])
             box = (*coco.min(axis=0), *coco.max(axis=0))
-            found.append(Person(box, 0.4, coco, np.full(len(COCO_NAMES), 0.8)))
+            found.append(Person(box, 0.4, coco, np.full(len(COCO_NAMES), self.confidence)))
         return found
 
 
@@ -313,7 +314,8 @@ class FaceKeyedBackend(ScriptedBackend):
         return [p for p in super()._people(image) if not (hidden and p.mean(0)[1] + top > H / 2)]
 
 
-PEOPLE = TrackerParams(find_people=True)
+# the finder alone: the upright check (on by default) would ask MultiPose too
+PEOPLE = TrackerParams(find_people=True, upright_check_s=0.0)
 ADULT = body(160, 40, size=30, upright=True)
 BABY = body(160, 190, size=30)
 
@@ -429,7 +431,7 @@ def test_a_recheck_leaves_the_adult_for_a_clearly_more_infant_like_person(
         frame_size=(W, H),
         source="t",
         fps=15,
-        params=TrackerParams(find_people=True, recheck_s=0.0),
+        params=TrackerParams(find_people=True, recheck_s=0.0, upright_check_s=0.0),
     )
     np.testing.assert_allclose(stay.keypoints_px[-1].mean(axis=0), ADULT.mean(axis=0), atol=4)
 
@@ -463,11 +465,11 @@ def _checked(scene: Callable[[int], list[np.ndarray]], count: int = 20, params=U
 
 
 def _turned_over(
-    monkeypatch: pytest.MonkeyPatch, readable: bool
+    monkeypatch: pytest.MonkeyPatch, readable: bool, confidence: float = 0.8
 ) -> tuple[ScriptedFinder, ScriptedRegionReader]:
     """BlazePose's tracking holds BABY upside down; MultiPose and the region reader see it as
     it is."""
-    found = ScriptedFinder(lambda i: [BABY])
+    found = ScriptedFinder(lambda i: [BABY], confidence)
     reader = ScriptedRegionReader(lambda i: [BABY], readable=readable)
     monkeypatch.setattr(tracker, "_person_finder", lambda: found)
     monkeypatch.setattr(tracker, "_region_landmarks", lambda: reader)
@@ -484,8 +486,20 @@ def test_an_upside_down_pose_is_read_again_on_multiposes_trunk(
     # the backend's tracking keeps it upside down, so every frame is checked and read again
     assert sel["upside_down"] == sel["righted"] == reader.reads == 20
     # Unchecked, the turned-over pose is what the track keeps.
-    unchecked = _checked(lambda i: [upside_down(BABY)], params=TrackerParams())
+    unchecked = _checked(lambda i: [upside_down(BABY)], params=TrackerParams(upright_check_s=0.0))
     assert (_trunk_x(unchecked) > 0).all()
+
+
+def test_a_faint_multipose_person_still_gives_a_region(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every MultiPose point under box_min_confidence (0.3), its trunk over person_min_keypoint
+    (0.15): the region reaches the trunk's length. (A copy of g10_c04 played backwards crashed
+    the tracker here: the farthest of no points.)"""
+    p = TrackerParams()
+    faint = (p.person_min_keypoint + p.box_min_confidence) / 2
+    _, reader = _turned_over(monkeypatch, readable=True, confidence=faint)
+    track = _checked(lambda i: [upside_down(BABY)])
+    assert (_trunk_x(track) < 0).all()  # righted on the faint person's region
+    assert reader.reads == 20
 
 
 def test_an_upside_down_pose_that_cannot_be_righted_is_left_out(
@@ -558,7 +572,7 @@ def test_a_baby_found_again_is_checked_at_once(monkeypatch: pytest.MonkeyPatch) 
 def test_whole_frame_tracking_records_every_frame_found() -> None:
     """``use_roi=False`` (kept to measure what the crop buys) records the backend's pose on
     every frame, the upright check or not."""
-    for params in (TrackerParams(), UPRIGHT_CHECK):
+    for params in (TrackerParams(upright_check_s=0.0), UPRIGHT_CHECK):
         track = track_infant(
             frames(8), ScriptedBackend(lambda i: [BABY]), frame_size=(W, H), source="t",
             fps=15, use_roi=False, params=params,

@@ -226,7 +226,10 @@ def _region_of(person: Person, p: TrackerParams) -> Region | None:
     hips = (person.point("left_hip")[0] + person.point("right_hip")[0]) / 2
     length = float(np.linalg.norm(axis))
     seen = person.keypoints_px[person.confidence >= p.box_min_confidence]
-    reach = max(float(np.linalg.norm(seen - hips, axis=1).max()), length) * p.person_region_reach
+    # A faint person (every point below box_min_confidence, its trunk still sure enough for
+    # _person_trunk) reaches at least its trunk's length.
+    farthest = float(np.linalg.norm(seen - hips, axis=1).max()) if len(seen) else 0.0
+    reach = max(farthest, length) * p.person_region_reach
     end = hips + axis / length * reach
     return region_from_points((float(hips[0]), float(hips[1])), (float(end[0]), float(end[1])))
 
