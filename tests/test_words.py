@@ -28,9 +28,9 @@ def test_an_unsure_direction_is_said_without_a_way() -> None:
 def test_the_levels_are_explained_with_the_figures_of_each_level() -> None:
     # the doctor's report says the scale once; each level's own sentence agrees with it
     scale = words.certainty_scale_sentence()
-    assert "9 times in 10" in scale and "3 times in 4" in scale
+    assert "9 times in 10" in scale and "7 times in 10" in scale
     assert "9 times in 10" in words.certainty_sentence(Certainty.MEDIUM, "direction")
-    assert "3 times in 4" in words.certainty_sentence(Certainty.LOW, "direction")
+    assert "7 times in 10" in words.certainty_sentence(Certainty.LOW, "direction")
 
 
 def test_limb_use_reads_the_same_for_every_surface() -> None:
