@@ -37,6 +37,8 @@ def test_the_packaged_model_loads_and_matches_the_window_features() -> None:
     assert model.weights.shape == model.scale.shape == (len(ODD_FEATURES) * len(EVEN_FEATURES),)
     assert 0.5 <= model.p_medium <= model.p_high <= 1.0
     assert model.clip_calibration > 0 and model.window_calibration > 0
+    # The contested clips the layer reads have not shown 97% held out: it never says `high`.
+    assert model.p_high == 1.0
 
 
 @pytest.mark.parametrize(
@@ -130,7 +132,8 @@ def test_the_layer_reads_only_the_rules_forward_backward_splits() -> None:
 def test_a_noisy_forward_crawl_the_rules_split_reads_forward(name: str, seed: int) -> None:
     """Pose noise of 6 px and 5% left-right swaps split these forward crawls into forward and
     backward bouts of 2.5-3.3 s each: the rules alone say ``mixed``. The windows added up say
-    forward, and played backwards backward, with low confidence (they are contested)."""
+    forward, and played backwards backward, never at ``high`` (they are contested: the packaged
+    layer gives ``medium`` only from its held-out cut point, ``high`` it has not earned)."""
     clip = catalogue(name, seed)
     track = replace(clip.scenario, noise_px=6.0, swap=0.05)
     noisy = synth.generate(track)
@@ -142,7 +145,7 @@ def test_a_noisy_forward_crawl_the_rules_split_reads_forward(name: str, seed: in
     back = analyze_motion(back_track, camera_motion=back_camera).locomotion
     assert ahead.dominant_direction == "forward"
     assert back.dominant_direction == "backward"
-    assert contract.certainty(ahead.direction_confidence) == "low"
+    assert contract.certainty(ahead.direction_confidence) in ("low", "medium")
     assert back.direction_confidence == pytest.approx(ahead.direction_confidence, abs=0.01)
     # The bouts the contract reports agree with the clip's reading (the rules' had both ways).
     assert {b.direction for b in rules.locomotion.bouts} >= {"forward", "backward"}
