@@ -11,7 +11,8 @@ other groups' changed tracks. This script separates the two:
 - *the change itself*: B's readings read with A's fold models (the refit held fixed), against
   A's, so only changed tracks can change a reading;
 - *with the refit*: B read with its own fold models (what ``accuracy_logo.py --variants B``
-  reports), and which of its changed readings sit on unchanged tracks (refit noise).
+  reports), and which of its readings only the refit changed (A's models read B's track as
+  they read A's), on unchanged tracks or not.
 
 Run on two sets of copies made independently (no ``--copies-from``) with the same code, it gives
 the spread that re-encoding alone puts into the figures: x264 does not write the same bytes
@@ -35,12 +36,23 @@ def _key(r: Reading) -> tuple[str, str, bool]:
 
 
 def same_track(a: Path, b: Path, variant: str, stem: str) -> bool | None:
-    """Whether the two runs' tracks of one clip are the same (None: one is missing)."""
-    pa, pb = (d / variant / "tracks" / f"{stem}.npz" for d in (a, b))
-    if not (pa.exists() and pb.exists()):
-        return None
-    ka, kb = np.load(pa)["keypoints_px"], np.load(pb)["keypoints_px"]
-    return ka.shape == kb.shape and bool(np.array_equal(ka, kb, equal_nan=True))
+    """Whether the two runs gave one clip the same track and camera motion: every array the
+    readings use, not the header's notes (which count the tracker's checks) (None: one is
+    missing)."""
+    for folder in ("tracks", "camera"):
+        pa, pb = (d / variant / folder / f"{stem}.npz" for d in (a, b))
+        if not (pa.exists() and pb.exists()):
+            if folder == "camera" and not (pa.exists() or pb.exists()):
+                continue  # neither run measured camera motion
+            return None
+        with np.load(pa) as da, np.load(pb) as db:
+            if set(da.files) != set(db.files):
+                return False
+            for name in set(da.files) - {"header"}:
+                x, y = da[name], db[name]
+                if x.shape != y.shape or not np.array_equal(x, y, equal_nan=x.dtype.kind == "f"):
+                    return False
+    return True
 
 
 def _right(readings: list[Reading], got: dict[int, dict]) -> int:
@@ -75,6 +87,9 @@ def main() -> None:
     a_dev = {_key(r): r for r in scored(a_all)}
     b_dev = [r for r in scored(b_all) if _key(r) in a_dev]
     a_dev_list = [a_dev[_key(r)] for r in b_dev]
+    unpaired = len(a_dev) + len(scored(b_all)) - 2 * len(b_dev)
+    if unpaired:
+        print(f"note: {unpaired} dev readings are in one run only (no track in the other)")
     identical: Counter[str] = Counter()
     changed: Counter[str] = Counter()
     same: dict[tuple[str, str], bool | None] = {}
@@ -91,20 +106,25 @@ def main() -> None:
     print(f"| B, A's fold models (the change itself) | {_right(b_dev, got_b_fixed)} |")
     print(f"| B, its own fold models (with the refit) | {_right(b_dev, got_b)} |")
     print("\nreadings that differ (A -> B with A's models; B with its own where that differs):")
-    refit_only = 0
+    refit_only = refit_only_same_track = 0
     for rb, ra in zip(b_dev, a_dev_list, strict=True):
         da = got_a[id(ra)]["direction"]
         dbf, db = got_b_fixed[id(rb)]["direction"], got_b[id(rb)]["direction"]
         if da == dbf == db:
             continue
-        track = "same track" if same[(rb.stem, rb.variant)] else "track changed"
+        unchanged = bool(same[(rb.stem, rb.variant)])
+        track = "same track" if unchanged else "track changed"
         refit_only += da == dbf
+        refit_only_same_track += da == dbf and unchanged
         want = rb.expected_direction or ""
         extra = f" (own models: {_mark(db, want)})" if db != dbf else ""
         way = "reversed in time" if rb.time_reversed else "as played"
         now = _mark(dbf, want)
         print(f"  {rb.stem} {rb.variant} {way}, {track}: {_mark(da, want)} -> {now}{extra}")
-    print(f"readings changed by the refit alone: {refit_only}")
+    print(
+        f"readings changed by the refit alone: {refit_only} "
+        f"({refit_only_same_track} of them on tracks that did not change)"
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ where MoveNet MultiPose finds people (``people``; it needs no face, so it finds 
 behind that BlazePose's detector misses), running BlazePose on a crop around each. A pose
 without a sure trunk held for ``refresh_partial_s`` makes the backend detect afresh in the crop
 (its tracking otherwise carries a head and shoulders for seconds, and copies of a video read
-differently because of it). With ``upright_check_s`` (off by default, docs/benchmarks.md:
+differently because of it). With ``upright_check_s`` (once a second by default, docs/benchmarks.md:
 Upside-down poses) MultiPose's trunk checks that the recorded pose is not upside down.
 """
 
