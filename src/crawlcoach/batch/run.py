@@ -109,6 +109,7 @@ def _run(
         analysis_wall_s = time.monotonic() - analysis_started if plan.jobs else 0.0
         progress.finish()
         # Also after Ctrl-C: the tables show everything finished so far.
+        plan.recover_stored()
         outcomes = [o for o in plan.outcomes if o is not None]
         write_analyses(outcomes, out_dir)
         tables = write_tables(outcomes, out_dir)
@@ -173,7 +174,7 @@ class _Plan:
 
     def finish(self, done: JobDone) -> None:
         key = done.job.key
-        waiting = self._waiting.pop(key, [])
+        waiting = self._waiting.get(key, [])
         sha = waiting[0][2] if waiting else None
         self.store.put(
             key,
@@ -186,10 +187,22 @@ class _Plan:
                 "analysis": done.analysis,
             },
         )
-        status = "failed" if done.analysis.get("error") else "done"
-        for index, item, item_sha in waiting:
-            analysis = _for_item(done.analysis, item, key, item_sha)
-            self.outcomes[index] = ItemOutcome(item, key, item_sha, analysis, status, done.worker)
+        self._record(key, done.analysis, done.worker)
+
+    def recover_stored(self) -> None:
+        """After Ctrl-C: the results that reached the store but not the outcomes (the key
+        stays waiting until its items are recorded), so the tables show every stored one."""
+        for key in list(self._waiting):
+            record = self.store.get(key)
+            if record is not None and isinstance(record.get("analysis"), dict):
+                self._record(key, record["analysis"], record.get("worker"))
+
+    def _record(self, key: str, analysis: dict[str, Any], worker: str | None) -> None:
+        status = "failed" if analysis.get("error") else "done"
+        for index, item, item_sha in self._waiting.get(key, []):
+            shown = _for_item(analysis, item, key, item_sha)
+            self.outcomes[index] = ItemOutcome(item, key, item_sha, shown, status, worker)
+        self._waiting.pop(key, None)
 
     def _stands(self, record: dict[str, Any], item: WorkItem, key: str) -> bool:
         analysis = record.get("analysis") or {}

@@ -1,0 +1,63 @@
+"""Ctrl-C at the worst moment: one result stored, its video not yet recorded in the outcomes.
+The tables written on the way out still show every stored result (the CLI's Ctrl-C test hit
+this window once: one result stored, an empty analyses.jsonl)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from crawlcoach import contract
+from crawlcoach.batch import BatchSettings, run_batch
+from crawlcoach.batch import run as batch_run
+from crawlcoach.batch.item import Job, JobDone
+
+
+class OneAtATime:
+    """Stands in for a worker pool: answers each job at once (nobody in these videos)."""
+
+    name = "scripted"
+    workers = 1
+
+    def __enter__(self) -> OneAtATime:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def run(self, jobs: Sequence[Job]) -> Iterator[JobDone]:
+        for job in jobs:
+            failed = contract.failed_analysis(job.path, "no_baby_found", "nobody there", 0.1)
+            yield JobDone(job, failed, "host:1")
+
+
+def test_ctrl_c_after_a_result_is_stored_keeps_it_in_the_tables(
+    make_video, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    videos = tmp_path / "videos"
+    videos.mkdir()
+    for i in range(3):
+        make_video(f"videos/v{i}.mp4", seconds=0.5 + 0.2 * i)  # three different videos
+    monkeypatch.setattr(batch_run, "open_engine", lambda *a, **k: OneAtATime())
+    record = batch_run._Plan._record
+    calls = []
+
+    def interrupted_once(plan, key, analysis, worker) -> None:  # type: ignore[no-untyped-def]
+        calls.append(key)
+        if len(calls) == 1:
+            raise KeyboardInterrupt  # after store.put, before the outcome
+        record(plan, key, analysis, worker)
+
+    monkeypatch.setattr(batch_run._Plan, "_record", interrupted_once)
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch([videos], out, BatchSettings(exports=False))
+    stored = list((out / "results").glob("*.json"))
+    rows = (out / "analyses.jsonl").read_text().splitlines()
+    assert len(stored) == len(rows) == 1
+    assert json.loads(rows[0])["error"]["kind"] == "no_baby_found"
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["done"] + summary["failed"] == 1
