@@ -1,10 +1,12 @@
-"""Ctrl-C at the worst moment: one result stored, its video not yet recorded in the outcomes.
+"""Ctrl-C at the worst moment: just after a result is stored, before its video is recorded.
 The tables written on the way out still show every stored result (the CLI's Ctrl-C test hit
 this window once: one result stored, an empty analyses.jsonl)."""
 
 from __future__ import annotations
 
 import json
+import os
+import signal
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from crawlcoach import contract
 from crawlcoach.batch import BatchSettings, run_batch
 from crawlcoach.batch import run as batch_run
 from crawlcoach.batch.item import Job, JobDone
+from crawlcoach.batch.store import ResultStore
 
 
 class OneAtATime:
@@ -42,16 +45,16 @@ def test_ctrl_c_after_a_result_is_stored_keeps_it_in_the_tables(
     for i in range(3):
         make_video(f"videos/v{i}.mp4", seconds=0.5 + 0.2 * i)  # three different videos
     monkeypatch.setattr(batch_run, "open_engine", lambda *a, **k: OneAtATime())
-    record = batch_run._Plan._record
-    calls = []
+    put = ResultStore.put
+    stored_keys = []
 
-    def interrupted_once(plan, key, analysis, worker) -> None:  # type: ignore[no-untyped-def]
-        calls.append(key)
-        if len(calls) == 1:
-            raise KeyboardInterrupt  # after store.put, before the outcome
-        record(plan, key, analysis, worker)
+    def put_then_ctrl_c(store, key, record) -> None:  # type: ignore[no-untyped-def]
+        put(store, key, record)
+        stored_keys.append(key)
+        if len(stored_keys) == 1:
+            os.kill(os.getpid(), signal.SIGINT)  # pressed right after the first result is stored
 
-    monkeypatch.setattr(batch_run._Plan, "_record", interrupted_once)
+    monkeypatch.setattr(ResultStore, "put", put_then_ctrl_c)
     out = tmp_path / "out"
     with pytest.raises(KeyboardInterrupt):
         run_batch([videos], out, BatchSettings(exports=False))

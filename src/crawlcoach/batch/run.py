@@ -3,8 +3,11 @@ on the chosen engine as results come in, then rebuild every output from the stor
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -109,7 +112,6 @@ def _run(
         analysis_wall_s = time.monotonic() - analysis_started if plan.jobs else 0.0
         progress.finish()
         # Also after Ctrl-C: the tables show everything finished so far.
-        plan.recover_stored()
         outcomes = [o for o in plan.outcomes if o is not None]
         write_analyses(outcomes, out_dir)
         tables = write_tables(outcomes, out_dir)
@@ -131,6 +133,26 @@ def _run(
         )
         write_summary(summary, out_dir)
     return summary
+
+
+@contextmanager
+def _ctrl_c_deferred() -> Iterator[None]:
+    """Ctrl-C pressed inside the block takes effect when the block ends (main thread only:
+    Python runs signal handlers there)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, _frame: pressed.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if pressed:
+        if callable(previous):
+            previous(signal.SIGINT, None)
+        elif previous != signal.SIG_IGN:
+            raise KeyboardInterrupt
 
 
 class _Plan:
@@ -174,35 +196,28 @@ class _Plan:
 
     def finish(self, done: JobDone) -> None:
         key = done.job.key
-        waiting = self._waiting.get(key, [])
-        sha = waiting[0][2] if waiting else None
-        self.store.put(
-            key,
-            {
-                "content_sha256": sha,
-                "settings": self.analysis_settings,
-                "assessment_inputs": waiting[0][1].assessment_inputs() if waiting else None,
-                "path": done.job.path,
-                "worker": done.worker,
-                "analysis": done.analysis,
-            },
-        )
-        self._record(key, done.analysis, done.worker)
-
-    def recover_stored(self) -> None:
-        """After Ctrl-C: the results that reached the store but not the outcomes (the key
-        stays waiting until its items are recorded), so the tables show every stored one."""
-        for key in list(self._waiting):
-            record = self.store.get(key)
-            if record is not None and isinstance(record.get("analysis"), dict):
-                self._record(key, record["analysis"], record.get("worker"))
-
-    def _record(self, key: str, analysis: dict[str, Any], worker: str | None) -> None:
-        status = "failed" if analysis.get("error") else "done"
-        for index, item, item_sha in self._waiting.get(key, []):
-            shown = _for_item(analysis, item, key, item_sha)
-            self.outcomes[index] = ItemOutcome(item, key, item_sha, shown, status, worker)
-        self._waiting.pop(key, None)
+        # A Ctrl-C between storing the result and recording it would leave a stored result out
+        # of the tables written on the way out: it waits until both are done.
+        with _ctrl_c_deferred():
+            waiting = self._waiting.pop(key, [])
+            sha = waiting[0][2] if waiting else None
+            self.store.put(
+                key,
+                {
+                    "content_sha256": sha,
+                    "settings": self.analysis_settings,
+                    "assessment_inputs": waiting[0][1].assessment_inputs() if waiting else None,
+                    "path": done.job.path,
+                    "worker": done.worker,
+                    "analysis": done.analysis,
+                },
+            )
+            status = "failed" if done.analysis.get("error") else "done"
+            for index, item, item_sha in waiting:
+                analysis = _for_item(done.analysis, item, key, item_sha)
+                self.outcomes[index] = ItemOutcome(
+                    item, key, item_sha, analysis, status, done.worker
+                )
 
     def _stands(self, record: dict[str, Any], item: WorkItem, key: str) -> bool:
         analysis = record.get("analysis") or {}
