@@ -26,8 +26,8 @@ NOT_MEASURED = "not measured"
 SYNTH = "bench/accuracy_synth.py as a whole (docs/benchmarks.md: Synthetic clips)"
 CLIPS = "bench/accuracy_clips.py (docs/benchmarks-history.md: Real development clips)"
 SWEEP = (
-    "bench/clip_variants.py + accuracy_clips.py, swept (docs/benchmarks.md: The same clips, "
-    "re-encoded and played backwards)"
+    "bench/clip_variants.py + accuracy_clips.py, swept (docs/benchmarks-history.md: The same"
+    " clips, re-encoded and played backwards)"
 )
 GROUP_SPLIT = (
     "bench/accuracy_clips.py, per-group sweep (docs/benchmarks-history.md: Tuning split by group)"
@@ -40,18 +40,20 @@ CAMERA_FIT = (
 ANATOMY = "not measured (infant body proportions)"
 LOGO = "bench/accuracy_logo.py (docs/benchmarks.md: Leave-one-group-out, every variant)"
 ANALYSIS_SWEEP = (
-    "bench/setting_sweep_logo.py (docs/benchmarks.md: Analysis settings chosen held out)"
+    "bench/setting_sweep_logo.py (docs/benchmarks-history.md: Analysis settings chosen held out)"
 )
 PEOPLE_FINDER = (
-    "bench/clip_variants.py --find-people (docs/benchmarks.md: A face-free person finder)"
+    "bench/clip_variants.py --find-people (docs/benchmarks-history.md: A face-free person finder)"
 )
-REGION_REACH = "bench/person_region_reach.py (docs/benchmarks.md: A face-free person finder)"
+REGION_REACH = (
+    "bench/person_region_reach.py (docs/benchmarks-history.md: A face-free person finder)"
+)
 UPRIGHT = (
-    "bench/clip_variants.py --tracker-param upright_check_s=... (docs/benchmarks.md: Upside-down"
-    " poses)"
+    "bench/clip_variants.py --tracker-param upright_check_s=... (docs/benchmarks-history.md:"
+    " Upside-down poses)"
 )
 TRACKING_SWEEP = (
-    "bench/setting_sweep_logo.py (docs/benchmarks.md: Tracking settings chosen held out)"
+    "bench/setting_sweep_logo.py (docs/benchmarks-history.md: Tracking settings chosen held out)"
 )
 
 
@@ -780,7 +782,10 @@ class TrackerParams:
     )
 
 
-SPARSE = "clip_variants.py --still-gap, accuracy_logo.py (docs/benchmarks.md: Sparse pose sampling)"
+SPARSE = (
+    "clip_variants.py --still-gap, accuracy_logo.py (docs/benchmarks-history.md: Sparse pose"
+    " sampling)"
+)
 
 
 @dataclass(frozen=True)

@@ -54,8 +54,9 @@ __all__ = [
 ]
 
 # ``locomotion.direction_confidence`` read as a level. Calibrated on the development clips in four
-# forms (bench/direction_confidence.py, docs/benchmarks.md): forward or backward readings at
-# CONFIDENT or more were right 99% of the time, from UNSURE 93%, below it 78%.
+# forms (bench/direction_confidence.py; docs/benchmarks-history.md, "How sure the direction is"):
+# forward or backward readings at CONFIDENT or more were right 99% of the time, from UNSURE 93%,
+# below it 78%.
 CONFIDENT = 0.6
 UNSURE = 0.3
 

@@ -109,7 +109,7 @@ def learned_decides(
     Only there: on held-out source groups the layer read clips the rules call forward or
     backward no better than the rules (dev clips, every variant: 86 of 98 originals right
     against 92), while the rules' ``mixed`` on forward crawls was the most common miss
-    (docs/benchmarks.md, "Leave-one-group-out")."""
+    (docs/benchmarks-history.md, "Leave-one-group-out on the tracks of 2026-12-02, session 8")."""
     if style in ("walking", "none", "rolling") or rule_direction != "mixed":
         return False
     moving = sum(seconds.get(k, 0.0) for k in ("forward", "backward", "pivoting"))
