@@ -26,7 +26,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from crawlcoach import contract
-from crawlcoach.motion.direction_model import DirectionModel, read_direction
+from crawlcoach.motion.direction_model import (
+    DirectionModel,
+    read_direction,
+    settle_by_depth_trend,
+)
 from crawlcoach.parameters import MixedParams
 from logo_data import (
     SAME_AS_ORIGINAL,
@@ -74,7 +78,9 @@ def learned_reading(r: Reading, model: DirectionModel, mixed: MixedParams = Mixe
     """{direction, confidence} of one reading: the learned layer's where it decides, else the
     rules'."""
     if learned_applies(r):
-        reading = read_direction(r.windows, model, mixed)
+        reading = settle_by_depth_trend(
+            read_direction(r.windows, model, mixed), r.depth_trend, mixed
+        )
         return {"direction": reading.direction, "confidence": reading.confidence}
     return {
         "direction": r.rules["dominant_direction"],

@@ -22,7 +22,7 @@ from accuracy_clips import reversed_camera, reversed_track
 from crawlcoach.motion import CameraMotion, analyze_motion
 from crawlcoach.motion.clean import clean_track
 from crawlcoach.motion.heading import estimate_heading
-from crawlcoach.motion.travel import measure_travel
+from crawlcoach.motion.travel import depth_trend_per_s, measure_travel
 from crawlcoach.motion.windows import Windows, window_features
 from crawlcoach.parameters import AnalysisParams
 from crawlcoach.pose.track import PoseTrack
@@ -49,6 +49,7 @@ class Reading:
     rules: dict  # the rule-based locomotion section
     windows: Windows
     window_sign: np.ndarray | None = None  # synth: +1/-1/0 true direction per window
+    depth_trend: float = 0.0  # travel.depth_trend_per_s: what settles a split (mixed) reading
 
     @property
     def played_backwards(self) -> bool:
@@ -57,13 +58,13 @@ class Reading:
 
 def read(
     track: PoseTrack, cam: CameraMotion | None, params: AnalysisParams = DEFAULT_PARAMS
-) -> tuple[dict, Windows]:
-    """The rules' locomotion section and the window features of one track."""
+) -> tuple[dict, Windows, float]:
+    """The rules' locomotion section, the window features and the depth trend of one track."""
     result = analyze_motion(track, camera_motion=cam, params=params, learned_direction=False)
     clean = clean_track(track, cam, params.clean)
     heading = estimate_heading(clean, params.heading)
     windows = window_features(measure_travel(clean, heading, params.bouts), heading, params.windows)
-    return result.locomotion.to_dict(), windows
+    return result.locomotion.to_dict(), windows, depth_trend_per_s(clean, heading)
 
 
 def analysis_params(overrides: str) -> tuple[AnalysisParams, str]:
@@ -123,8 +124,10 @@ def load_real(variants_dir: Path, *, refresh: bool = False, overrides: str = "")
             cache = variants_dir / variant / folder / f"{stem}.pkl"
             if cache.exists() and not refresh:
                 with open(cache, "rb") as fh:
-                    out.extend(pickle.load(fh))
-                continue
+                    cached = pickle.load(fh)
+                if _current(cached):
+                    out.extend(cached)
+                    continue
             track = PoseTrack.load(tpath)
             cpath = variants_dir / variant / "camera" / f"{stem}.npz"
             cam = None
@@ -135,17 +138,23 @@ def load_real(variants_dir: Path, *, refresh: bool = False, overrides: str = "")
             for flip in (False, True):
                 tr = reversed_track(track) if flip else track
                 cm = None if cam is None else (reversed_camera(cam) if flip else cam)
-                loco, windows = read(tr, cm, params)
+                loco, windows, trend = read(tr, cm, params)
                 expected = row["direction"]
                 if expected in ("forward", "backward") and (flip != (variant == "reversed")):
                     expected = "backward" if expected == "forward" else "forward"
                 pair.append(Reading(row["set"], stem, row["group"], variant, flip, expected,
-                                    row["crawling"], row["style"], loco, windows))  # fmt: skip
+                                    row["crawling"], row["style"], loco, windows,
+                                    depth_trend=trend))  # fmt: skip
             cache.parent.mkdir(parents=True, exist_ok=True)
             with open(cache, "wb") as fh:
                 pickle.dump(pair, fh)
             out.extend(pair)
     return out
+
+
+def _current(cached: list[Reading]) -> bool:
+    """Cached readings hold every field ``Reading`` has now (else they are computed again)."""
+    return all("depth_trend" in vars(r) for r in cached)
 
 
 def missing_real(variants_dir: Path) -> list[tuple[str, str, str]]:
@@ -195,7 +204,9 @@ def load_synth(
         cache = cache_dir / f"synth_{name}.pkl"
         if cache.exists():
             with open(cache, "rb") as fh:
-                return pickle.load(fh)
+                cached = pickle.load(fh)
+            if _current(cached):
+                return cached
     out = []
     for seed in seeds:
         for scenario in standard_suite(seed):
@@ -207,7 +218,7 @@ def load_synth(
             for flip in (False, True):
                 tr = reversed_track(clip.track) if flip else clip.track
                 cm = reversed_camera(cam) if flip else cam
-                loco, windows = read(tr, cm, params)
+                loco, windows, trend = read(tr, cm, params)
                 sign = _window_sign(windows, _flip_bouts(truth.bouts, tr) if flip else truth.bouts)
                 expected = truth.dominant_direction
                 if flip and expected in ("forward", "backward"):
@@ -215,7 +226,7 @@ def load_synth(
                 group = f"synth{seed}{'n' if noisy else ''}"
                 out.append(Reading("synth", scenario.name, group, "synth", flip,
                                    expected, truth.crawling, truth.dominant_style, loco, windows,
-                                   sign))  # fmt: skip
+                                   sign, trend))  # fmt: skip
     if cache is not None:
         with open(cache, "wb") as fh:
             pickle.dump(out, fh)

@@ -8,7 +8,8 @@ The clip's reading adds the windows up, so noisy bouts the other way no longer s
 forward crawl into ``mixed``:
 - ``forward`` / ``backward``: the sign of the calibrated clip probability;
 - ``mixed``: only when both ways are confidently present, each for a while
-  (``parameters.MixedParams``);
+  (``parameters.MixedParams``), and the whole clip's depth trend does not settle it
+  (``settle_by_depth_trend``);
 - ``direction_confidence``: the calibrated probability mapped so that the contract's levels
   (``contract.certainty``: high from 0.6, medium from 0.3) fall at the cut points chosen on
   held-out source groups.
@@ -18,7 +19,7 @@ Inference is plain numpy; training (scipy) lives in the bench script.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -194,3 +195,19 @@ def read_direction(
     direction = "forward" if p >= 0.5 else "backward"
     conf = to_confidence(max(p, 1 - p), model.p_medium, model.p_high)
     return DirectionReading(direction, p, conf, sure_f, sure_b)
+
+
+def settle_by_depth_trend(
+    reading: DirectionReading, depth_trend_per_s: float, mixed: MixedParams = MixedParams()
+) -> DirectionReading:
+    """A ``mixed`` reading of a clip that, taken whole, clearly came nearer the camera along
+    the way it faces (or went away), read as that way, at low certainty.
+
+    Seen from in front or behind, travel shows mostly as apparent size, whose noise over a
+    window is as large as a slow crawl's change: the windows then split both ways while the
+    size over the whole clip rises steadily (``travel.depth_trend_per_s``). A true
+    there-and-back has no trend and stays ``mixed``."""
+    if reading.direction != "mixed" or abs(depth_trend_per_s) < mixed.depth_trend_decides:
+        return reading
+    direction = "forward" if depth_trend_per_s > 0 else "backward"
+    return replace(reading, direction=direction, confidence=mixed.depth_trend_confidence)

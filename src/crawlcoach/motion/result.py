@@ -13,13 +13,18 @@ from crawlcoach.motion.bouts import Bout, find_bouts, join_bouts
 from crawlcoach.motion.camera import CameraMotion
 from crawlcoach.motion.clean import clean_track
 from crawlcoach.motion.coordination import analyze_coordination
-from crawlcoach.motion.direction_model import learned_decides, packaged_model, read_direction
+from crawlcoach.motion.direction_model import (
+    learned_decides,
+    packaged_model,
+    read_direction,
+    settle_by_depth_trend,
+)
 from crawlcoach.motion.dominance import direction_confidence, dominant_direction
 from crawlcoach.motion.heading import Heading, estimate_heading
 from crawlcoach.motion.limbs import analyze_limbs
 from crawlcoach.motion.posture import measure_posture
 from crawlcoach.motion.style import classify_style, lies_on_back, resting_style
-from crawlcoach.motion.travel import TravelSignals, measure_travel
+from crawlcoach.motion.travel import TravelSignals, depth_trend_per_s, measure_travel
 from crawlcoach.motion.windows import window_features
 from crawlcoach.parameters import AnalysisParams, BoutParams, StyleParams
 from crawlcoach.pose.track import PoseTrack
@@ -115,6 +120,7 @@ def analyze_motion(
             )
         windows = window_features(travel, heading, params.windows)
         reading = read_direction(windows, model, params.mixed)
+        reading = settle_by_depth_trend(reading, depth_trend_per_s(clean, heading), params.mixed)
         direction, confidence = reading.direction, reading.confidence
         if direction in TRAVEL_DIRECTIONS:
             # One way, the layer says: the bouts the other way were pose noise, and the bouts

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from scipy.ndimage import uniform_filter1d
+from scipy.stats import theilslopes
 
 from crawlcoach.motion.clean import HIPS, SHOULDERS, CleanTrack
 from crawlcoach.motion.heading import Heading
@@ -78,6 +79,33 @@ def measure_travel(
     return TravelSignals(
         t, velocity, forward, speed, turn, known, planar_forward, np.degrees(angle)
     )
+
+
+# Theil-Sen compares every pair of points: a long clip is thinned to this many frames.
+_TREND_MAX_POINTS = 600
+
+
+def depth_trend_per_s(clean: CleanTrack, heading: Heading) -> float:
+    """How fast the baby comes nearer along the way it faces, over the whole clip: the robust
+    (Theil-Sen) slope of log apparent size against time, times the mean facing (+1 at the
+    camera, -1 away). > 0: coming nearer head first or going away feet first (forward).
+
+    One slope over the clip sees a slow approach that each second's size noise hides, and a
+    baby that goes one way and comes back has no slope. Odd under time reversal, the same
+    mirrored."""
+    ok = clean.present & np.isfinite(clean.size_px) & (clean.size_px > 0)
+    idx = np.flatnonzero(ok)
+    if len(idx) < 3:
+        return 0.0
+    step = -(-len(idx) // _TREND_MAX_POINTS)
+    if step > 1:
+        # Every step-th frame counted from the middle out, so a clip played backwards keeps the
+        # same frames.
+        rank = np.arange(len(idx))
+        idx = idx[np.abs(2 * rank - (len(idx) - 1)) % (2 * step) == (len(idx) - 1) % 2]
+    slope = float(theilslopes(np.log(clean.size_px[idx]), clean.timestamps_s[idx])[0])
+    facing = float(np.mean(heading.facing()[idx]))
+    return slope * facing if np.isfinite(slope) and np.isfinite(facing) else 0.0
 
 
 def _masked_mean(values: np.ndarray, mask: np.ndarray, win: int, least: float) -> np.ndarray:
