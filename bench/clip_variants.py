@@ -53,9 +53,12 @@ COPIES = {
 VARIANTS = ("original", *COPIES)
 
 
-def write_copy(source: Path, target: Path, *, crf: int, backwards: bool, mirror: bool) -> None:
+def write_copy(
+    source: Path, target: Path, *, crf: int, backwards: bool, mirror: bool, preset: str = "fast"
+) -> None:
     """``source`` re-encoded to H.264 (every frame, same rate and size, upright), optionally
-    played backwards and/or flipped left-right."""
+    played backwards and/or flipped left-right. The same x264 build and ``preset`` write the
+    same bytes every time: another ``preset`` gives another draw of copies."""
     with av.open(str(source)) as container:
         stream = container.streams.video[0]
         rate = stream.average_rate or 25
@@ -72,7 +75,7 @@ def write_copy(source: Path, target: Path, *, crf: int, backwards: bool, mirror:
         video = out.add_stream("libx264", rate=rate)
         video.width, video.height = width - width % 2, height - height % 2
         video.pix_fmt = "yuv420p"
-        video.options = {"crf": str(crf), "preset": "fast"}
+        video.options = {"crf": str(crf), "preset": preset}
         for rgb in frames:
             crop = np.ascontiguousarray(rgb[: video.height, : video.width])
             out.mux(video.encode(av.VideoFrame.from_ndarray(crop, format="rgb24")))
@@ -110,6 +113,11 @@ SCHEDULE = (
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument(
+        "--preset",
+        default="fast",
+        help="x264 preset of the copies (another preset: another, independent set of copies)",
+    )
     ap.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
     ap.add_argument("--backend", choices=BACKENDS, default="blazepose", help="pose backend")
     ap.add_argument(
@@ -157,8 +165,9 @@ def main() -> None:
         type=Path,
         default=None,
         metavar="DIR",
-        help="take the copies from DIR/<variant>/videos/ (another run's): x264 output differs"
-        " between runs, so two settings compare only on the same files",
+        help="take the copies from DIR/<variant>/videos/ (another run's; --preset is then"
+        " theirs): copies made in other sessions have differed, so two settings compare only"
+        " on the same files",
     )
     args = ap.parse_args()
     sampling = SamplingParams(still_gap_s=args.still_gap, still_changed_share=args.still_share)
@@ -199,7 +208,10 @@ def main() -> None:
                         raise SystemExit(f"--copies-from: no {shared}; tracks would not compare")
                     elif not video.exists():
                         crf, backwards, mirror = COPIES[variant]
-                        write_copy(source, video, crf=crf, backwards=backwards, mirror=mirror)
+                        write_copy(
+                            source, video, crf=crf, backwards=backwards, mirror=mirror,
+                            preset=args.preset,
+                        )  # fmt: skip
                 try:
                     tracked = track_video(video, backend, params=params, **rate)
                 except CrawlcoachError as exc:  # no baby found: the benchmarks count it a miss

@@ -14,9 +14,9 @@ other groups' changed tracks. This script separates the two:
   reports), and which of its readings only the refit changed (A's models read B's track as
   they read A's), on unchanged tracks or not.
 
-Run on two sets of copies made independently (no ``--copies-from``) with the same code, it gives
-the spread that re-encoding alone puts into the figures: x264 does not write the same bytes
-twice, and the tracker follows the bytes.
+Run on two sets of copies made independently (no ``--copies-from``; another ``--preset`` in
+``clip_variants.py``) with the same code, it gives the spread that re-encoding alone puts into
+the figures: the tracker follows the bytes.
 """
 
 from __future__ import annotations

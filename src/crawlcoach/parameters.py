@@ -579,15 +579,15 @@ class MixedParams:
         0.015,
         "1/s",
         "a split clip whose apparent size grows (or shrinks) by this share a second over the"
-        " whole clip, times how surely it faces the camera, went that way (held out: chosen in"
-        " nine folds of ten)",
-        LOGO,
+        " whole clip, times how surely it faces the camera, went that way (held out: on in all"
+        " ten folds; 0.01 reads alike, 0.02 and up fewer)",
+        ANALYSIS_SWEEP,
     )
     depth_trend_confidence: float = param(
         0.2,
         "confidence 0..1",
         "such a reading stays low: held out, 9 of the 13 it made were right",
-        LOGO,
+        ANALYSIS_SWEEP,
     )
 
 

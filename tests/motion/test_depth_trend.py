@@ -35,6 +35,16 @@ def test_a_crawl_toward_the_camera_has_a_forward_trend_and_played_backwards_the_
     assert _trend(*played_backwards(clip.track, clip.camera)) == pytest.approx(-trend, abs=1e-9)
 
 
+@pytest.mark.parametrize(
+    ("name", "sign"), [("bear_forward_behind_static", 1), ("hk_backward_behind_static", -1)]
+)
+def test_seen_from_behind_going_away_is_forward_and_coming_nearer_backward(
+    name: str, sign: int
+) -> None:
+    clip = catalogue(name, 0)
+    assert sign * _trend(clip.track, clip.camera) > MixedParams().depth_trend_decides
+
+
 def test_a_crawl_across_the_view_has_next_to_no_trend() -> None:
     clip = catalogue("hk_forward_side_static", 0)
     assert abs(_trend(clip.track, clip.camera)) < MixedParams().depth_trend_decides

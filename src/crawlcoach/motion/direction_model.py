@@ -206,7 +206,8 @@ def settle_by_depth_trend(
     Seen from in front or behind, travel shows mostly as apparent size, whose noise over a
     window is as large as a slow crawl's change: the windows then split both ways while the
     size over the whole clip rises steadily (``travel.depth_trend_per_s``). A true
-    there-and-back has no trend and stays ``mixed``."""
+    there-and-back as long each way has no trend and stays ``mixed``. ``p_forward`` stays the
+    windows' own."""
     if reading.direction != "mixed" or abs(depth_trend_per_s) < mixed.depth_trend_decides:
         return reading
     direction = "forward" if depth_trend_per_s > 0 else "backward"

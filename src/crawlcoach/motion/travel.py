@@ -88,7 +88,8 @@ _TREND_MAX_POINTS = 600
 def depth_trend_per_s(clean: CleanTrack, heading: Heading) -> float:
     """How fast the baby comes nearer along the way it faces, over the whole clip: the robust
     (Theil-Sen) slope of log apparent size against time, times the mean facing (+1 at the
-    camera, -1 away). > 0: coming nearer head first or going away feet first (forward).
+    camera, -1 away). > 0: head first, coming nearer facing the camera or going away facing
+    away (forward); < 0: feet first (backward).
 
     One slope over the clip sees a slow approach that each second's size noise hides, and a
     baby that goes one way and comes back has no slope. Odd under time reversal, the same
