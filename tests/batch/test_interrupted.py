@@ -37,6 +37,19 @@ class OneAtATime:
             yield JobDone(job, failed, "host:1")
 
 
+@pytest.fixture
+def ctrl_c_interrupts() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt, as in a terminal: something earlier in a full test run
+    leaves this process ignoring SIGINT (tests/cli/test_batch.py meets the same), and the batch
+    then rightly runs on."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.usefixtures("ctrl_c_interrupts")
 def test_ctrl_c_after_a_result_is_stored_keeps_it_in_the_tables(
     make_video, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
