@@ -28,8 +28,7 @@ from pathlib import Path
 from crawlcoach import contract
 from crawlcoach.motion.direction_model import (
     DirectionModel,
-    read_direction,
-    settle_by_depth_trend,
+    read_split_clip,
 )
 from crawlcoach.parameters import MixedParams
 from logo_data import (
@@ -78,9 +77,7 @@ def learned_reading(r: Reading, model: DirectionModel, mixed: MixedParams = Mixe
     """{direction, confidence} of one reading: the learned layer's where it decides, else the
     rules'."""
     if learned_applies(r):
-        reading = settle_by_depth_trend(
-            read_direction(r.windows, model, mixed), r.depth_trend, mixed
-        )
+        reading = read_split_clip(r.windows, r.depth_trend, model, mixed)
         return {"direction": reading.direction, "confidence": reading.confidence}
     return {
         "direction": r.rules["dominant_direction"],

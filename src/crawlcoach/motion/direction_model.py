@@ -197,6 +197,17 @@ def read_direction(
     return DirectionReading(direction, p, conf, sure_f, sure_b)
 
 
+def read_split_clip(
+    windows: Windows,
+    depth_trend_per_s: float,
+    model: DirectionModel | None = None,
+    mixed: MixedParams = MixedParams(),
+) -> DirectionReading:
+    """The product's reading of a clip the rules split (``learned_decides``): the windows'
+    reading, a ``mixed`` one settled by the clip's depth trend. The benchmarks call this too."""
+    return settle_by_depth_trend(read_direction(windows, model, mixed), depth_trend_per_s, mixed)
+
+
 def settle_by_depth_trend(
     reading: DirectionReading, depth_trend_per_s: float, mixed: MixedParams = MixedParams()
 ) -> DirectionReading:

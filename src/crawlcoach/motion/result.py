@@ -16,8 +16,7 @@ from crawlcoach.motion.coordination import analyze_coordination
 from crawlcoach.motion.direction_model import (
     learned_decides,
     packaged_model,
-    read_direction,
-    settle_by_depth_trend,
+    read_split_clip,
 )
 from crawlcoach.motion.dominance import direction_confidence, dominant_direction
 from crawlcoach.motion.heading import Heading, estimate_heading
@@ -119,8 +118,8 @@ def analyze_motion(
                 f"params.windows is {params.windows}: retrain it (bench/train_direction_model.py)"
             )
         windows = window_features(travel, heading, params.windows)
-        reading = read_direction(windows, model, params.mixed)
-        reading = settle_by_depth_trend(reading, depth_trend_per_s(clean, heading), params.mixed)
+        trend = depth_trend_per_s(clean, heading)
+        reading = read_split_clip(windows, trend, model, params.mixed)
         direction, confidence = reading.direction, reading.confidence
         if direction in TRAVEL_DIRECTIONS:
             # One way, the layer says: the bouts the other way were pose noise, and the bouts
